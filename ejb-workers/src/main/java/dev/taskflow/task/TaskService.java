@@ -1,0 +1,93 @@
+package dev.taskflow.task;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/** The task use cases. Every method is scoped by the caller's user id. */
+@Stateless
+public class TaskService {
+
+  @PersistenceContext(unitName = "taskflow")
+  private EntityManager em;
+
+  private final Clock clock = Clock.systemUTC();
+
+  public Task create(String userId, TaskDraft draft) {
+    Task task = Task.create(userId, draft, now());
+    em.persist(task);
+    em.flush();
+    task.startSeriesIfRecurring();
+    return task;
+  }
+
+  public Task find(String userId, long id) {
+    return owned(userId, id, LockModeType.NONE);
+  }
+
+  public TaskPage list(String userId, TaskStatus status, int limit, int offset) {
+    String filter = switch (status) {
+      case OPEN -> " AND t.completed = FALSE";
+      case COMPLETED -> " AND t.completed = TRUE";
+      case ALL -> "";
+    };
+    TypedQuery<Task> items =
+        em.createQuery(
+                "SELECT t FROM Task t WHERE t.userId = :user"
+                    + filter
+                    + " ORDER BY t.dueDate ASC NULLS LAST, t.id ASC",
+                Task.class)
+            .setParameter("user", userId)
+            .setFirstResult(offset)
+            .setMaxResults(limit);
+    long total =
+        em.createQuery("SELECT COUNT(t) FROM Task t WHERE t.userId = :user" + filter, Long.class)
+            .setParameter("user", userId)
+            .getSingleResult();
+    return new TaskPage(List.copyOf(items.getResultList()), total);
+  }
+
+  /**
+   * Applies {@code change} to the task's current state under a row lock, so concurrent patches
+   * never lose each other's fields. {@code change} may throw {@link InvalidTaskException}.
+   */
+  public Task patch(String userId, long id, UnaryOperator<TaskDraft> change) {
+    Task task = owned(userId, id, LockModeType.PESSIMISTIC_WRITE);
+    task.apply(change.apply(task.draft()), now());
+    task.startSeriesIfRecurring();
+    return task;
+  }
+
+  public Task complete(String userId, long id) {
+    Task task = owned(userId, id, LockModeType.PESSIMISTIC_WRITE);
+    task.complete(now());
+    return task;
+  }
+
+  public void delete(String userId, long id) {
+    em.remove(owned(userId, id, LockModeType.PESSIMISTIC_WRITE));
+  }
+
+  private Task owned(String userId, long id, LockModeType lock) {
+    List<Task> found =
+        em.createQuery("SELECT t FROM Task t WHERE t.id = :id AND t.userId = :user", Task.class)
+            .setParameter("id", id)
+            .setParameter("user", userId)
+            .setLockMode(lock)
+            .getResultList();
+    if (found.isEmpty()) {
+      throw new TaskNotFoundException(id);
+    }
+    return found.get(0);
+  }
+
+  private Instant now() {
+    return clock.instant();
+  }
+}

@@ -1,0 +1,8 @@
+package dev.taskflow.task;
+
+/** Which tasks a listing shows. */
+public enum TaskStatus {
+  OPEN,
+  COMPLETED,
+  ALL
+}

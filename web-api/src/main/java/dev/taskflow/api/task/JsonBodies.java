@@ -1,0 +1,85 @@
+package dev.taskflow.api.task;
+
+import dev.taskflow.api.problem.Problem;
+import dev.taskflow.api.problem.ProblemException;
+import dev.taskflow.task.FieldError;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Reads a request body as one JSON object, strictly: size, UTF-8, syntax and shape. */
+public final class JsonBodies {
+
+  /** A task is at most ~11,000 characters of text; a megabyte leaves room for escapes. */
+  public static final int MAX_BYTES = 1 << 20;
+
+  static final String TYPE = "urn:taskflow:problem:malformed-request";
+
+  private JsonBodies() {}
+
+  public static JsonObject readObject(InputStream body) {
+    byte[] bytes = readLimited(body);
+    if (bytes.length == 0) {
+      throw malformed("is empty; send a JSON object");
+    }
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+    } catch (CharacterCodingException e) {
+      throw malformed("is not valid UTF-8");
+    }
+    JsonValue value;
+    try (JsonReader reader = Json.createReader(new StringReader(text))) {
+      value = reader.readValue();
+    } catch (JsonParsingException e) {
+      var at = e.getLocation();
+      throw malformed(
+          "is not valid JSON"
+              + (at == null ? "" : " (line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ")"));
+    } catch (JsonException | IllegalStateException | ArithmeticException e) {
+      throw malformed("is not valid JSON");
+    }
+    if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+      throw malformed("must be a JSON object");
+    }
+    return value.asJsonObject();
+  }
+
+  private static byte[] readLimited(InputStream body) {
+    if (body == null) {
+      return new byte[0];
+    }
+    try {
+      byte[] bytes = body.readNBytes(MAX_BYTES + 1);
+      if (bytes.length > MAX_BYTES) {
+        throw new ProblemException(
+            Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "The body must be at most " + MAX_BYTES + " bytes."));
+      }
+      return bytes;
+    } catch (IOException e) {
+      throw malformed("could not be read");
+    }
+  }
+
+  private static ProblemException malformed(String message) {
+    return new ProblemException(Problem.invalid(TYPE, "Malformed request", List.of(new FieldError("body", message))));
+  }
+}

@@ -1,0 +1,154 @@
+package dev.taskflow.api.task;
+
+import dev.taskflow.api.identity.Caller;
+import dev.taskflow.api.problem.Problem;
+import dev.taskflow.api.problem.ProblemException;
+import dev.taskflow.task.FieldError;
+import dev.taskflow.task.Task;
+import dev.taskflow.task.TaskNotFoundException;
+import dev.taskflow.task.TaskPage;
+import dev.taskflow.task.TaskService;
+import dev.taskflow.task.TaskStatus;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** The task endpoints. Translates HTTP to one {@link TaskService} call and back. */
+@Path("tasks")
+@Produces(MediaType.APPLICATION_JSON)
+public class TaskResource {
+
+  static final String MERGE_PATCH = "application/merge-patch+json";
+  private static final Pattern ID = Pattern.compile("[1-9][0-9]{0,17}");
+  private static final String INVALID_QUERY = "urn:taskflow:problem:invalid-query";
+
+  @Inject TaskService tasks;
+  @Context UriInfo uri;
+  @Context SecurityContext security;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response create(InputStream body) {
+    Task task = tasks.create(user(), TaskInput.parse(JsonBodies.readObject(body)));
+    return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(task.id())).build())
+        .entity(TaskJson.of(task))
+        .build();
+  }
+
+  @GET
+  public JsonObject list(
+      @QueryParam("status") String status,
+      @QueryParam("limit") String limit,
+      @QueryParam("offset") String offset) {
+    TaskPage page =
+        tasks.list(
+            user(),
+            status(status),
+            number("limit", limit, 50, 1, 200),
+            number("offset", offset, 0, 0, Integer.MAX_VALUE));
+    return TaskJson.page(page.items(), page.total());
+  }
+
+  @GET
+  @Path("{id}")
+  public JsonObject get(@PathParam("id") String id) {
+    return TaskJson.of(tasks.find(user(), id(id)));
+  }
+
+  @PATCH
+  @Path("{id}")
+  @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+  public JsonObject patch(@PathParam("id") String id, InputStream body) {
+    long taskId = id(id);
+    JsonObject patch = JsonBodies.readObject(body);
+    Task task =
+        tasks.patch(
+            user(),
+            taskId,
+            current -> {
+              JsonValue merged = Json.createMergePatch(patch).apply(TaskJson.writable(current));
+              return TaskInput.parse(merged.asJsonObject());
+            });
+    return TaskJson.of(task);
+  }
+
+  @DELETE
+  @Path("{id}")
+  public Response delete(@PathParam("id") String id) {
+    tasks.delete(user(), id(id));
+    return Response.noContent().build();
+  }
+
+  @POST
+  @Path("{id}/complete")
+  public JsonObject complete(@PathParam("id") String id) {
+    return TaskJson.of(tasks.complete(user(), id(id)));
+  }
+
+  private String user() {
+    return Caller.id(security);
+  }
+
+  /** Anything that is not a task id names no task: 404, like another user's task. */
+  private static long id(String id) {
+    if (id == null || !ID.matcher(id).matches()) {
+      throw new TaskNotFoundException("There is no task with id '" + abbreviated(id) + "'");
+    }
+    return Long.parseLong(id);
+  }
+
+  private static TaskStatus status(String status) {
+    if (status == null || status.isEmpty()) {
+      return TaskStatus.OPEN;
+    }
+    return switch (status) {
+      case "open" -> TaskStatus.OPEN;
+      case "completed" -> TaskStatus.COMPLETED;
+      case "all" -> TaskStatus.ALL;
+      default -> throw badQuery("status", "must be one of open, completed, all");
+    };
+  }
+
+  private static int number(String name, String value, int fallback, int min, int max) {
+    if (value == null || value.isEmpty()) {
+      return fallback;
+    }
+    String range = max == Integer.MAX_VALUE ? "a whole number from " + min : "a whole number from " + min + " to " + max;
+    if (!value.matches("[0-9]{1,10}")) {
+      throw badQuery(name, "must be " + range);
+    }
+    long n = Long.parseLong(value);
+    if (n < min || n > max) {
+      throw badQuery(name, "must be " + range);
+    }
+    return (int) n;
+  }
+
+  private static ProblemException badQuery(String name, String message) {
+    return new ProblemException(
+        Problem.invalid(INVALID_QUERY, "Invalid query parameter", List.of(new FieldError(name, message))));
+  }
+
+  private static String abbreviated(String id) {
+    String printable = id == null ? "" : id.replaceAll("[^\\p{Alnum}._-]", "?");
+    return printable.length() > 40 ? printable.substring(0, 40) + "..." : printable;
+  }
+}
