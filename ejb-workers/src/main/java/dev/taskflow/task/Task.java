@@ -113,7 +113,7 @@ public class Task {
     if (!Objects.equals(oldDue, draft.dueDate()) || oldLead != remindBeforeMinutes) {
       reminderSent = false;
     }
-    if (draft.completed() && !completed) {
+    if (draft.completed() && completedAt == null) {
       completedAt = utc(now);
     } else if (!draft.completed()) {
       completedAt = null;

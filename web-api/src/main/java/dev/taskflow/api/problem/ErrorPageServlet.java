@@ -22,7 +22,13 @@ public class ErrorPageServlet extends HttpServlet {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer i && i >= 400 ? i : 404;
     Response.StatusType type = Response.Status.fromStatusCode(status);
-    String detail = status == 404 ? "There is no such resource." : "The request could not be processed.";
+    String detail =
+        switch (status) {
+          case 400 -> "The request is malformed.";
+          case 404 -> "There is no such resource.";
+          case 405 -> "This method is not allowed here.";
+          default -> "The request could not be processed.";
+        };
     Problem problem =
         type != null
             ? Problem.of(type, detail)

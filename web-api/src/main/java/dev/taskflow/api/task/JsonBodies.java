@@ -4,10 +4,9 @@ import dev.taskflow.api.problem.Problem;
 import dev.taskflow.api.problem.ProblemException;
 import dev.taskflow.task.FieldError;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -47,15 +46,22 @@ public final class JsonBodies {
       throw malformed("is not valid UTF-8");
     }
     JsonValue value;
-    try (JsonReader reader = Json.createReader(new StringReader(text))) {
-      value = reader.readValue();
+    try (JsonParser parser = Json.createParser(new StringReader(text))) {
+      parser.next();
+      value = parser.getValue();
+      if (parser.hasNext()) {
+        throw malformed("must hold one JSON value, but more follows it");
+      }
     } catch (JsonParsingException e) {
       var at = e.getLocation();
       throw malformed(
           "is not valid JSON"
               + (at == null ? "" : " (line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ")"));
-    } catch (JsonException | IllegalStateException | ArithmeticException e) {
-      throw malformed("is not valid JSON");
+    } catch (ProblemException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // JsonException, NoSuchElementException, and Parsson's limits (nesting depth, number size)
+      throw malformed("is not valid JSON or exceeds the parser's limits");
     }
     if (value.getValueType() != JsonValue.ValueType.OBJECT) {
       throw malformed("must be a JSON object");

@@ -1,0 +1,63 @@
+package dev.taskflow.api.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.taskflow.api.problem.ProblemException;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class JsonBodiesTest {
+
+  private static ProblemException rejection(byte[] body) {
+    try {
+      JsonBodies.readObject(new ByteArrayInputStream(body));
+    } catch (ProblemException e) {
+      return e;
+    }
+    throw new AssertionError("expected a rejection");
+  }
+
+  private static ProblemException rejection(String body) {
+    return rejection(body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void readsAnObject() {
+    assertThat(JsonBodies.readObject(new ByteArrayInputStream("{\"a\": 1}".getBytes(StandardCharsets.UTF_8))).getInt("a"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void rejectsWhatIsNotOneJsonObject() {
+    for (String body : new String[] {"", "   ", "[]", "1", "\"s\"", "null", "{", "{\"a\":}", "{} {}", "{\"a\": 1,}"}) {
+      ProblemException e = rejection(body);
+      assertThat(e.problem().status()).as(body).isEqualTo(400);
+      assertThat(e.problem().errors()).singleElement().satisfies(err -> assertThat(err.field()).isEqualTo("body"));
+    }
+  }
+
+  @Test
+  void rejectsInvalidUtf8() {
+    assertThat(rejection(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}).problem().detail())
+        .contains("UTF-8");
+  }
+
+  @Test
+  void rejectsDeepNestingWithoutBlowingTheStack() {
+    assertThat(rejection("{\"a\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}").problem().status()).isIn(400, 413);
+  }
+
+  @Test
+  void rejectsBodiesOverTheLimitWith413() {
+    byte[] big = new byte[JsonBodies.MAX_BYTES + 1];
+    java.util.Arrays.fill(big, (byte) ' ');
+    assertThat(rejection(big).problem().status()).isEqualTo(413);
+  }
+
+  @Test
+  void anEmptyStreamIsRejected() {
+    assertThatThrownBy(() -> JsonBodies.readObject(null)).isInstanceOf(ProblemException.class);
+  }
+}
