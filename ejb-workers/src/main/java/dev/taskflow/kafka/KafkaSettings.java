@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -60,6 +62,18 @@ public class KafkaSettings {
     return List.of(eventsTopic, remindersTopic, recurrenceTopic);
   }
 
+  public String eventsTopic() {
+    return eventsTopic;
+  }
+
+  public String remindersTopic() {
+    return remindersTopic;
+  }
+
+  public String recurrenceTopic() {
+    return recurrenceTopic;
+  }
+
   public int partitions() {
     return partitions;
   }
@@ -70,15 +84,40 @@ public class KafkaSettings {
 
   /** Settings for an admin client that gives up quickly when the broker is away. */
   public Map<String, Object> adminClientConfig() {
+    Map<String, Object> props = clientConfig("taskflow-admin");
+    props.put(CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
+    props.put(CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
+    return props;
+  }
+
+  /**
+   * The outbox relay's producer: idempotent with {@code acks=all}; one request in flight, so the
+   * relay can stop at the first failure before anything behind it is sent; bounded blocking and
+   * delivery time, so an absent broker fails a batch quickly instead of holding the relay.
+   */
+  public Map<String, Object> producerConfig() {
+    Map<String, Object> props = clientConfig("taskflow-outbox-relay");
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+    props.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3_000);
+    props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
+    props.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 100);
+    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    return props;
+  }
+
+  private Map<String, Object> clientConfig(String clientId) {
     Map<String, Object> props = new HashMap<>();
     for (String name : PASSED_THROUGH) {
       config.getOptionalValue("kafka." + name, String.class).ifPresent(value -> props.put(name, value));
     }
     props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    props.put(CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
-    props.put(CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
     props.put(CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG, 5_000);
-    props.put(CommonClientConfigs.CLIENT_ID_CONFIG, "taskflow-admin");
+    props.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
     return props;
   }
 }

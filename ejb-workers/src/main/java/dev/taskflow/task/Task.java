@@ -94,10 +94,13 @@ public class Task {
   }
 
   /**
-   * Takes the draft's values. A changed due date or lead time re-arms the reminder; completing
-   * stamps the completion time, reopening clears it.
+   * Takes the draft's values and answers whether anything changed. A changed due date or lead
+   * time re-arms the reminder; completing stamps the completion time, reopening clears it.
    */
-  public void apply(TaskDraft draft, Instant now) {
+  public boolean apply(TaskDraft draft, Instant now) {
+    if (createdAt != null && updatedAt != null && draft.equals(draft())) {
+      return false;
+    }
     Instant oldDue = dueDate();
     int oldLead = remindBeforeMinutes;
     title = draft.title();
@@ -120,6 +123,7 @@ public class Task {
     }
     completed = draft.completed();
     updatedAt = utc(now);
+    return true;
   }
 
   /**

@@ -1,6 +1,9 @@
 package dev.taskflow.task;
 
+import dev.taskflow.event.EventType;
+import dev.taskflow.outbox.Outbox;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -10,12 +13,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-/** The task use cases. Every method is scoped by the caller's user id. */
+/**
+ * The task use cases. Every method is scoped by the caller's user id, and every change writes its
+ * event to the outbox in the same transaction. Writers of an existing task hold its row lock while
+ * they write the event, so events of one task are recorded in commit order.
+ */
 @Stateless
 public class TaskService {
 
   @PersistenceContext(unitName = "taskflow")
   private EntityManager em;
+
+  @Inject Outbox outbox;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -24,6 +33,7 @@ public class TaskService {
     em.persist(task);
     em.flush();
     task.startSeriesIfRecurring();
+    outbox.record(EventType.TASK_CREATED, task);
     return task;
   }
 
@@ -59,19 +69,27 @@ public class TaskService {
    */
   public Task patch(String userId, long id, UnaryOperator<TaskDraft> change) {
     Task task = owned(userId, id, LockModeType.PESSIMISTIC_WRITE);
-    task.apply(change.apply(task.draft()), now());
-    task.startSeriesIfRecurring();
+    boolean wasCompleted = task.completed();
+    if (task.apply(change.apply(task.draft()), now())) {
+      task.startSeriesIfRecurring();
+      boolean completes = task.completed() && !wasCompleted;
+      outbox.record(completes ? EventType.TASK_COMPLETED : EventType.TASK_UPDATED, task);
+    }
     return task;
   }
 
   public Task complete(String userId, long id) {
     Task task = owned(userId, id, LockModeType.PESSIMISTIC_WRITE);
-    task.complete(now());
+    if (task.complete(now())) {
+      outbox.record(EventType.TASK_COMPLETED, task);
+    }
     return task;
   }
 
   public void delete(String userId, long id) {
-    em.remove(owned(userId, id, LockModeType.PESSIMISTIC_WRITE));
+    Task task = owned(userId, id, LockModeType.PESSIMISTIC_WRITE);
+    outbox.record(EventType.TASK_DELETED, task);
+    em.remove(task);
   }
 
   private Task owned(String userId, long id, LockModeType lock) {

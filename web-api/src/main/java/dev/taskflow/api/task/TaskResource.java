@@ -5,6 +5,7 @@ import dev.taskflow.api.problem.Problem;
 import dev.taskflow.api.problem.ProblemException;
 import dev.taskflow.task.FieldError;
 import dev.taskflow.task.Task;
+import dev.taskflow.task.TaskJson;
 import dev.taskflow.task.TaskNotFoundException;
 import dev.taskflow.task.TaskPage;
 import dev.taskflow.task.TaskService;

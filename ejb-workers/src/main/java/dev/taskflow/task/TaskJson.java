@@ -1,7 +1,5 @@
-package dev.taskflow.api.task;
+package dev.taskflow.task;
 
-import dev.taskflow.task.Task;
-import dev.taskflow.task.TaskDraft;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
