@@ -74,6 +74,12 @@ public class Task {
   @Column(name = "series_start")
   private OffsetDateTime seriesStart;
 
+  @Column(name = "occurrence_index", nullable = false)
+  private int occurrenceIndex = 1;
+
+  @Column(name = "successor_id")
+  private Long successorId;
+
   @Column(name = "created_at", nullable = false, updatable = false)
   private OffsetDateTime createdAt;
 
@@ -94,6 +100,29 @@ public class Task {
   }
 
   /**
+   * The next occurrence of this completed recurring task: the same fields, the same series, due
+   * at {@code due}, not completed and not yet reminded.
+   */
+  public Task successor(Instant due, Instant now) {
+    TaskDraft next =
+        new TaskDraft(
+            title, description, priority(), category, tags, due, timeZone, recurrenceRule, repeatFrom(), remindBeforeMinutes, false);
+    Task task = create(userId, next, now);
+    task.seriesId = seriesId;
+    task.seriesStart = seriesStart;
+    task.occurrenceIndex = occurrenceIndex + 1;
+    return task;
+  }
+
+  /** Records the successor; a task has at most one. */
+  public void succeededBy(Task successor) {
+    if (successorId != null) {
+      throw new IllegalStateException("task " + id + " already has successor " + successorId);
+    }
+    successorId = successor.id;
+  }
+
+  /**
    * Takes the draft's values and answers whether anything changed. A changed due date or lead
    * time re-arms the reminder; completing stamps the completion time, reopening clears it.
    */
@@ -103,6 +132,9 @@ public class Task {
     }
     Instant oldDue = dueDate();
     int oldLead = remindBeforeMinutes;
+    boolean ruleChanged =
+        !Objects.equals(recurrenceRule, draft.recurrenceRule()) || !Objects.equals(timeZone, draft.timeZone());
+    boolean firstOfSeries = seriesId != null && seriesId.equals(id);
     title = draft.title();
     description = draft.description();
     priority = draft.priority().wireName();
@@ -113,8 +145,14 @@ public class Task {
     recurrenceRule = draft.recurrenceRule();
     repeatFrom = draft.repeatFrom().wireName();
     remindBeforeMinutes = draft.remindBeforeMinutes();
-    if (!Objects.equals(oldDue, draft.dueDate()) || oldLead != remindBeforeMinutes) {
+    boolean dueChanged = !Objects.equals(oldDue, dueDate());
+    if (dueChanged || oldLead != remindBeforeMinutes) {
       reminderSent = false;
+    }
+    if (seriesId != null && (ruleChanged || firstOfSeries && dueChanged)) {
+      // A new rule, zone or first due date starts the series afresh from this task.
+      seriesStart = dueDate;
+      occurrenceIndex = 1;
     }
     if (draft.completed() && completedAt == null) {
       completedAt = utc(now);
@@ -237,6 +275,14 @@ public class Task {
 
   public Long seriesId() {
     return seriesId;
+  }
+
+  public int occurrenceIndex() {
+    return occurrenceIndex;
+  }
+
+  public Long successorId() {
+    return successorId;
   }
 
   public Instant seriesStart() {

@@ -1,5 +1,6 @@
 package dev.taskflow.api.task;
 
+import dev.taskflow.api.TimeZoneIds;
 import dev.taskflow.recurrence.RecurrenceRules;
 import dev.taskflow.task.FieldError;
 import dev.taskflow.task.InvalidTaskException;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -39,7 +41,6 @@ public final class TaskInput {
   static final int DEFAULT_REMIND_MINUTES = 60;
   private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
   private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
-  private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
 
   private final JsonObject json;
   private final List<FieldError> errors = new ArrayList<>();
@@ -60,7 +61,7 @@ public final class TaskInput {
     List<String> tags = tags();
     Instant dueDate = dueDate();
     String timeZone = timeZone();
-    String rule = recurrenceRule(dueDate);
+    String rule = recurrenceRule(dueDate, timeZone);
     RepeatFrom repeatFrom = choice("repeatFrom", RepeatFrom.class, RepeatFrom.DUE);
     int remind = remindBeforeMinutes();
     boolean completed = completed();
@@ -159,7 +160,8 @@ public final class TaskInput {
     }
     Instant due;
     try {
-      due = OffsetDateTime.parse(s.getString(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+      // PostgreSQL keeps microseconds
+      due = OffsetDateTime.parse(s.getString(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant().truncatedTo(ChronoUnit.MICROS);
     } catch (DateTimeException e) {
       return error("dueDate", "must be an RFC 3339 timestamp with an offset, e.g. 2026-12-01T09:00:00+01:00");
     }
@@ -178,13 +180,14 @@ public final class TaskInput {
       return error("timeZone", "must be an IANA time zone id such as Europe/Berlin");
     }
     String zone = s.getString();
-    if (!zone.equals("UTC") && !ZONES.contains(zone)) {
-      return error("timeZone", "is not a known IANA time zone id (e.g. Europe/Berlin, America/New_York, UTC)");
+    if (!TimeZoneIds.isKnown(zone)) {
+      return error("timeZone", TimeZoneIds.PROBLEM);
     }
     return zone;
   }
 
-  private String recurrenceRule(Instant dueDate) {
+  /** {@code zone} is null when the timeZone is invalid (and reported). */
+  private String recurrenceRule(Instant dueDate, String zone) {
     JsonValue value = json.get("recurrenceRule");
     if (isNull(value)) {
       return null;
@@ -197,8 +200,17 @@ public final class TaskInput {
     if (problem.isPresent()) {
       return error("recurrenceRule", problem.get());
     }
-    if (dueDate == null && !json.containsKey("dueDate") || dueDate == null && isNull(json.get("dueDate"))) {
-      return error("recurrenceRule", "needs a dueDate: the first occurrence of the series");
+    if (dueDate == null) {
+      if (isNull(json.get("dueDate"))) {
+        return error("recurrenceRule", "needs a dueDate: the first occurrence of the series");
+      }
+      return null; // the dueDate itself is invalid and reported
+    }
+    if (zone != null) {
+      var seriesProblem = RecurrenceRules.problemForSeries(rule, dueDate, ZoneId.of(zone));
+      if (seriesProblem.isPresent()) {
+        return error("recurrenceRule", seriesProblem.get());
+      }
     }
     return rule;
   }

@@ -1,0 +1,39 @@
+package dev.taskflow.persistence;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.HashSet;
+import java.util.Set;
+
+/** Tells a database that cannot be reached (retry later) from a failure that retrying won't fix. */
+public final class DatabaseFailures {
+
+  private DatabaseFailures() {}
+
+  /** Connection-level failures: SQLState class 08, server shutting down (57P0x), pool timeouts. */
+  public static boolean isUnavailable(Throwable e) {
+    Set<Throwable> seen = new HashSet<>();
+    for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
+      if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+        return true;
+      }
+      if (t instanceof SQLException sql) {
+        String state = sql.getSQLState();
+        if (state != null && (state.startsWith("08") || state.startsWith("57P") || state.equals("53300"))) {
+          return true;
+        }
+        for (SQLException next = sql.getNextException(); next != null && seen.add(next); next = next.getNextException()) {
+          if (isUnavailable(next)) {
+            return true;
+          }
+        }
+      }
+      String name = t.getClass().getName();
+      if (name.contains("ConnectionWaitTimeout") || name.endsWith("ResourceAllocationException")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
