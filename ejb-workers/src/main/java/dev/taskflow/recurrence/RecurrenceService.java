@@ -2,6 +2,8 @@ package dev.taskflow.recurrence;
 
 import dev.taskflow.event.EventType;
 import dev.taskflow.outbox.Outbox;
+import dev.taskflow.reminder.ReminderDue;
+import jakarta.enterprise.event.Event;
 import dev.taskflow.task.Task;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -49,6 +51,7 @@ public class RecurrenceService {
   EntityManager em;
 
   @Inject Outbox outbox;
+  @Inject Event<ReminderDue> reminderDue;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -106,6 +109,7 @@ public class RecurrenceService {
     em.flush();
     task.succeededBy(successor);
     outbox.record(EventType.TASK_CREATED, successor);
+    successor.pendingReminder(now).ifPresent(at -> reminderDue.fire(new ReminderDue(at)));
     return new Result(Outcome.SUCCESSOR_CREATED, successor.id(), due.get());
   }
 }

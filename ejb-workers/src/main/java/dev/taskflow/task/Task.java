@@ -175,6 +175,18 @@ public class Task {
     }
   }
 
+  /**
+   * When this task's reminder becomes due, if it still has one to send: open, not reminded, and
+   * not yet due.
+   */
+  public java.util.Optional<Instant> pendingReminder(Instant now) {
+    Instant due = dueDate();
+    if (completed || reminderSent || due == null || !due.isAfter(now)) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(due.minus(java.time.Duration.ofMinutes(remindBeforeMinutes)));
+  }
+
   /** Marks the task done; completing a completed task changes nothing. Returns whether it changed. */
   public boolean complete(Instant now) {
     if (completed) {

@@ -2,6 +2,8 @@ package dev.taskflow.task;
 
 import dev.taskflow.event.EventType;
 import dev.taskflow.outbox.Outbox;
+import dev.taskflow.reminder.ReminderDue;
+import jakarta.enterprise.event.Event;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -25,6 +27,7 @@ public class TaskService {
   private EntityManager em;
 
   @Inject Outbox outbox;
+  @Inject Event<ReminderDue> reminderDue;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -34,6 +37,7 @@ public class TaskService {
     em.flush();
     task.startSeriesIfRecurring();
     outbox.record(EventType.TASK_CREATED, task);
+    armReminder(task);
     return task;
   }
 
@@ -74,6 +78,7 @@ public class TaskService {
       task.startSeriesIfRecurring();
       boolean completes = task.completed() && !wasCompleted;
       outbox.record(completes ? EventType.TASK_COMPLETED : EventType.TASK_UPDATED, task);
+      armReminder(task);
     }
     return task;
   }
@@ -90,6 +95,11 @@ public class TaskService {
     Task task = owned(userId, id, LockModeType.PESSIMISTIC_WRITE);
     outbox.record(EventType.TASK_DELETED, task);
     em.remove(task);
+  }
+
+  /** After commit, the reminder scheduler wakes in time for this task's reminder. */
+  private void armReminder(Task task) {
+    task.pendingReminder(now()).ifPresent(at -> reminderDue.fire(new ReminderDue(at)));
   }
 
   private Task owned(String userId, long id, LockModeType lock) {

@@ -86,8 +86,13 @@ final class Api {
   }
 
   static Reply sendWithToken(String token, String method, String path, String contentType, String body) {
+    return sendTo(BASE_URL, token, method, path, contentType, body);
+  }
+
+  /** The same request to another server (a second replica). */
+  static Reply sendTo(String baseUrl, String token, String method, String path, String contentType, String body) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(BASE_URL + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }

@@ -49,11 +49,54 @@ final class Stack {
         .until(() -> Api.send(null, "GET", "/health/ready", null, null).body().contains("\"name\":\"database\",\"status\":\"UP\""));
   }
 
+  /** The server's own log, where reminders are logged. */
+  static Path messagesLog(String server) {
+    return libertyDir().resolve("usr/servers/" + server + "/logs/messages.log");
+  }
+
+  /**
+   * A second server on the same database and broker ("two replicas"), from the test server's
+   * configuration and application, on HTTP port {@code port}.
+   */
+  static void startSecondServer(String name, int port) throws IOException {
+    Path source = libertyDir().resolve("usr/servers/taskflow");
+    Path target = libertyDir().resolve("usr/servers/" + name);
+    if (!Files.exists(target)) {
+      try (var files = Files.walk(source)) {
+        for (Path file : (Iterable<Path>) files::iterator) {
+          Path relative = source.relativize(file);
+          if (relative.startsWith("logs") || relative.startsWith("workarea") || relative.startsWith("tranlog")) {
+            continue;
+          }
+          Path copy = target.resolve(relative.toString());
+          if (Files.isDirectory(file)) {
+            Files.createDirectories(copy);
+          } else {
+            Files.copy(file, copy);
+          }
+        }
+      }
+    }
+    run(
+        List.of(libertyDir().resolve("bin/server").toString(), "start", name),
+        java.util.Map.of("HTTP_PORT", String.valueOf(port), "HTTPS_PORT", String.valueOf(port + 363)));
+  }
+
+  static void stopServer(String name) {
+    run(List.of(libertyDir().resolve("bin/server").toString(), "stop", name));
+  }
+
   private static void run(List<String> command) {
+    run(command, java.util.Map.of());
+  }
+
+  private static void run(List<String> command, java.util.Map<String, String> environment) {
     try {
       // Not inheritIO: the forked test JVM's stdout is the build's channel to it.
+      ProcessBuilder builder = new ProcessBuilder(command);
+      builder.environment().putAll(environment);
       Process process =
-          new ProcessBuilder(command)
+          builder
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "stack-control.log").toFile()))
               .start();
