@@ -3,6 +3,8 @@ package dev.taskflow.api.task;
 import dev.taskflow.api.identity.Caller;
 import dev.taskflow.api.problem.Problem;
 import dev.taskflow.api.problem.ProblemException;
+import dev.taskflow.search.SearchQuery;
+import dev.taskflow.search.SearchService;
 import dev.taskflow.task.FieldError;
 import dev.taskflow.task.Task;
 import dev.taskflow.task.TaskJson;
@@ -12,6 +14,7 @@ import dev.taskflow.task.TaskService;
 import dev.taskflow.task.TaskStatus;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -42,6 +45,7 @@ public class TaskResource {
   private static final String INVALID_QUERY = "urn:taskflow:problem:invalid-query";
 
   @Inject TaskService tasks;
+  @Inject SearchService search;
   @Context UriInfo uri;
   @Context SecurityContext security;
 
@@ -66,6 +70,26 @@ public class TaskResource {
             number("limit", limit, 50, 1, 200),
             number("offset", offset, 0, 0, Integer.MAX_VALUE));
     return TaskJson.page(page.items(), page.total());
+  }
+
+  /** Ranked full-text search; see API.md (Search). */
+  @GET
+  @Path("search")
+  public JsonObject search(
+      @QueryParam("q") String q, @QueryParam("status") String status, @QueryParam("limit") String limit) {
+    String text = q == null ? "" : q;
+    if (text.codePointCount(0, text.length()) > SearchQuery.MAX_LENGTH) {
+      throw badQuery("q", "must be at most " + SearchQuery.MAX_LENGTH + " characters");
+    }
+    SearchService.Result result =
+        search.search(user(), SearchQuery.of(text), status(status), number("limit", limit, 50, 1, 100));
+    JsonArrayBuilder items = Json.createArrayBuilder();
+    result.hits().forEach(hit -> items.add(Json.createObjectBuilder(TaskJson.of(hit.task())).add("rank", hit.rank())));
+    return Json.createObjectBuilder()
+        .add("items", items)
+        .add("match", result.match().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+        .add("query", result.query())
+        .build();
   }
 
   @GET
