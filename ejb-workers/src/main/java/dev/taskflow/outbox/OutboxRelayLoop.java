@@ -38,7 +38,8 @@ import org.apache.kafka.common.header.internals.RecordHeader;
  *       between ack and mark) are sent again: delivery is at least once, consumers dedupe by id.
  *   <li>Timing: woken after each commit, sweeping every {@code sweepInterval} anyway; on failure
  *       it backs off exponentially and resumes by itself.
- *   <li>Pruning: published rows older than the retention are deleted by the leader.
+ *   <li>Pruning: published rows and processed-event records older than the retention are
+ *       deleted by the leader.
  * </ol>
  */
 public final class OutboxRelayLoop implements Runnable {
@@ -302,11 +303,19 @@ public final class OutboxRelayLoop implements Runnable {
     }
   }
 
+  /**
+   * Deletes published events, and consumers' processed-event records, older than the retention.
+   * A replay older than that is no longer expected, so its dedupe record may go too.
+   */
   private void prune() throws SQLException {
-    try (PreparedStatement delete =
-        leaderConnection.prepareStatement(
-            "DELETE FROM outbox_event WHERE id IN (SELECT id FROM outbox_event"
-                + " WHERE published_at < clock_timestamp() - make_interval(secs => ?) LIMIT " + PRUNE_CHUNK + ")")) {
+    prune("DELETE FROM outbox_event WHERE id IN (SELECT id FROM outbox_event"
+        + " WHERE published_at < clock_timestamp() - make_interval(secs => ?) LIMIT " + PRUNE_CHUNK + ")");
+    prune("DELETE FROM processed_event WHERE ctid IN (SELECT ctid FROM processed_event"
+        + " WHERE processed_at < clock_timestamp() - make_interval(secs => ?) LIMIT " + PRUNE_CHUNK + ")");
+  }
+
+  private void prune(String sql) throws SQLException {
+    try (PreparedStatement delete = leaderConnection.prepareStatement(sql)) {
       delete.setDouble(1, settings.retention().toSeconds());
       int deleted;
       do {

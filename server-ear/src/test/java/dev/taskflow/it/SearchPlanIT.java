@@ -18,8 +18,8 @@ class SearchPlanIT {
 
   private static final String HEAVY = "plan-heavy-" + UUID.randomUUID();
   private static final String SEARCH =
-      "SELECT t.id, 0.5 * ts_rank_cd(t.search_vector, %1$s, 32)"
-          + " + CASE WHEN ts_rank_cd('{0,0,0,1}', t.search_vector, %1$s) > 0 THEN 0.5 ELSE 0 END AS rank"
+      "SELECT t.id, 0.5 * ts_rank(t.search_vector, %1$s, 32)"
+          + " + CASE WHEN ts_rank('{0,0,0,1}', t.search_vector, %1$s) > 0 THEN 0.5 ELSE 0 END AS rank"
           + " FROM tasks t WHERE t.user_id = '" + HEAVY + "' AND t.completed = false AND t.search_vector @@ %1$s"
           + " ORDER BY rank DESC, t.id DESC LIMIT 50";
 
