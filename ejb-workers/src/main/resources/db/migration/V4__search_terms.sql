@@ -33,6 +33,9 @@ DECLARE
     old_words text[] := '{}';
     new_words text[] := '{}';
 BEGIN
+    -- One writer per user's dictionary at a time: two tasks of a user changing words in opposite
+    -- orders could otherwise deadlock. (Two-key form: its own lock space, apart from the relay's.)
+    PERFORM pg_advisory_xact_lock(7305, hashtext(CASE WHEN TG_OP = 'DELETE' THEN OLD.user_id ELSE NEW.user_id END));
     IF TG_OP IN ('UPDATE', 'DELETE') THEN
         old_words := taskflow_words(OLD.title, OLD.description, OLD.category, OLD.tags);
     END IF;
@@ -40,10 +43,6 @@ BEGIN
         new_words := taskflow_words(NEW.title, NEW.description, NEW.category, NEW.tags);
     END IF;
     IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        -- in word order, like the insert below, so concurrent writers lock rows in one order
-        PERFORM 1 FROM search_terms
-            WHERE user_id = OLD.user_id AND word = ANY (old_words) AND NOT word = ANY (new_words)
-            ORDER BY word FOR UPDATE;
         UPDATE search_terms SET tasks = tasks - 1
             WHERE user_id = OLD.user_id AND word = ANY (old_words) AND NOT word = ANY (new_words);
         DELETE FROM search_terms

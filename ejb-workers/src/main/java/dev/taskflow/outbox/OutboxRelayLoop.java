@@ -180,6 +180,11 @@ public final class OutboxRelayLoop implements Runnable {
       close(standbyConnection);
       standbyConnection = connections.open();
       standbyConnection.setAutoCommit(true);
+      try (var keepalive = standbyConnection.createStatement()) {
+        // The lock outlives a dead client until the server notices the session is gone: make it
+        // notice within ~25 s, not the system default of two hours.
+        keepalive.execute("SET tcp_keepalives_idle = 10; SET tcp_keepalives_interval = 5; SET tcp_keepalives_count = 3");
+      }
     }
     try (PreparedStatement lock = standbyConnection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
       lock.setLong(1, settings.lockKey());

@@ -11,6 +11,21 @@ public final class DatabaseFailures {
 
   private DatabaseFailures() {}
 
+  /** Worth retrying: the database is unavailable, or chose this transaction as a deadlock victim. */
+  public static boolean isTransient(Throwable e) {
+    return isUnavailable(e) || hasState(e, "40P01") || hasState(e, "40001");
+  }
+
+  private static boolean hasState(Throwable e, String state) {
+    Set<Throwable> seen = new HashSet<>();
+    for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
+      if (t instanceof SQLException sql && state.equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Connection-level failures: SQLState class 08, server shutting down (57P0x), pool timeouts. */
   public static boolean isUnavailable(Throwable e) {
     Set<Throwable> seen = new HashSet<>();

@@ -15,6 +15,7 @@ import org.dmfs.rfc5545.recur.Freq;
 import org.dmfs.rfc5545.recur.InvalidRecurrenceRuleException;
 import org.dmfs.rfc5545.recur.RecurrenceRule;
 import org.dmfs.rfc5545.recur.RecurrenceRule.RfcMode;
+import org.dmfs.rfc5545.recurrenceset.FastForwarded;
 import org.dmfs.rfc5545.recurrenceset.OfRule;
 
 /**
@@ -85,12 +86,25 @@ public final class Recurrence {
    * in order; {@code start} itself only when it matches the rule.
    */
   public Iterator<ZonedDateTime> occurrences(LocalDateTime start, ZoneId zone) {
+    return occurrences(start, zone, null);
+  }
+
+  /**
+   * The occurrences from {@code start}, skipping those before {@code skipTo} (when not null) the
+   * way lib-recur fast-forwards: in periods, not one occurrence at a time, so a long series stays
+   * cheap while COUNT and the alignment of INTERVAL and BYSETPOS still count from {@code start}.
+   */
+  Iterator<ZonedDateTime> occurrences(LocalDateTime start, ZoneId zone, Instant skipTo) {
     TimeZone tz = TimeZone.getTimeZone(zone);
     DateTime dtstart =
         new DateTime(tz, start.getYear(), start.getMonthValue() - 1, start.getDayOfMonth(), start.getHour(), start.getMinute(), start.getSecond());
     Iterator<DateTime> expansion;
     try {
-      expansion = new OfRule(rule, dtstart).iterator();
+      OfRule series = new OfRule(rule, dtstart);
+      expansion =
+          skipTo == null || !skipTo.isAfter(Instant.ofEpochMilli(dtstart.getTimestamp()))
+              ? series.iterator()
+              : new FastForwarded(new DateTime(tz, skipTo.toEpochMilli()), series).iterator();
     } catch (RuntimeException e) {
       throw unusable(e);
     }
@@ -138,11 +152,10 @@ public final class Recurrence {
    * series ends before it. Earlier occurrences are walked over, so COUNT counts them.
    */
   public ZonedDateTime firstAfter(LocalDateTime start, ZoneId zone, Instant after) {
-    return firstMatching(start, zone, occurrence -> occurrence.toInstant().isAfter(after));
+    return firstMatching(occurrences(start, zone, after), occurrence -> occurrence.toInstant().isAfter(after));
   }
 
-  ZonedDateTime firstMatching(LocalDateTime start, ZoneId zone, Predicate<ZonedDateTime> wanted) {
-    Iterator<ZonedDateTime> it = occurrences(start, zone);
+  private static ZonedDateTime firstMatching(Iterator<ZonedDateTime> it, Predicate<ZonedDateTime> wanted) {
     for (int scanned = 0; it.hasNext(); scanned++) {
       if (scanned >= MAX_SCAN) {
         throw new InvalidRuleException("produces more than " + MAX_SCAN + " occurrences before the one needed; use a coarser FREQ");

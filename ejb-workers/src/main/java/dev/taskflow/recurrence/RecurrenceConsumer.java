@@ -55,11 +55,11 @@ public class RecurrenceConsumer {
         log(event, result);
         return;
       } catch (RuntimeException e) {
-        if (!DatabaseFailures.isUnavailable(e)) {
+        if (!DatabaseFailures.isTransient(e)) {
           LOG.log(Level.WARNING, "Skipping event " + event.id() + " for task " + event.taskId() + ": it cannot be processed", e);
           return;
         }
-        LOG.warning("Database unavailable while handling event " + event.id() + "; retrying in " + backoff.toMillis() + " ms");
+        LOG.warning("Database unavailable or busy while handling event " + event.id() + "; retrying in " + backoff.toMillis() + " ms");
         sleep(backoff);
         backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
       }

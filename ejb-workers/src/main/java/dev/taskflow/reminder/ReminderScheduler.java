@@ -44,6 +44,7 @@ public class ReminderScheduler {
   @Resource TimerService timers;
 
   private final ReentrantLock sending = new ReentrantLock();
+  private final java.util.concurrent.atomic.AtomicBoolean again = new java.util.concurrent.atomic.AtomicBoolean();
   private final Object arming = new Object();
   private Timer armed;
   private Instant armedFor;
@@ -69,17 +70,24 @@ public class ReminderScheduler {
 
   /** Claims and sends everything due, then arms the timer for the next one. */
   void sendDue() {
-    if (stopping || !sending.tryLock()) {
-      return; // the round in progress drains everything and re-arms
+    if (stopping) {
+      return;
+    }
+    if (!sending.tryLock()) {
+      again.set(true); // the round in progress runs once more before it ends
+      return;
     }
     try {
-      List<Reminder> batch;
       do {
-        long started = System.nanoTime();
-        batch = reminders.claimDue(BATCH);
-        metrics.claimed(batch, Duration.ofNanos(System.nanoTime() - started));
-        batch.forEach(reminder -> LOG.info(reminder.logLine()));
-      } while (batch.size() == BATCH && !stopping);
+        again.set(false);
+        List<Reminder> batch;
+        do {
+          long started = System.nanoTime();
+          batch = reminders.claimDue(BATCH);
+          metrics.claimed(batch, Duration.ofNanos(System.nanoTime() - started));
+          batch.forEach(reminder -> LOG.info(reminder.logLine()));
+        } while (batch.size() == BATCH && !stopping);
+      } while (again.get() && !stopping);
       if (failures > 0) {
         LOG.info("Reminders are sent again");
         failures = 0;
@@ -104,11 +112,14 @@ public class ReminderScheduler {
     }
     synchronized (arming) {
       Instant now = Instant.now();
-      if (armed != null && armedFor.isAfter(now) && !armedFor.isAfter(at)) {
+      if (armed != null && armedFor.isAfter(now) && !armedFor.isAfter(at.isBefore(now) ? now.plusMillis(200) : at)) {
         return; // an earlier wake-up is already armed
       }
       cancelArmed();
-      Instant when = at.isBefore(now) ? now : at;
+      // Not sooner than 200 ms: a due reminder another server is claiming right now must not
+      // make this one spin.
+      Instant soonest = now.plusMillis(200);
+      Instant when = at.isBefore(soonest) ? soonest : at;
       armed = timers.createSingleActionTimer(Date.from(when), new TimerConfig("precise reminder timer", false));
       armedFor = when;
     }

@@ -26,19 +26,27 @@ import java.util.Optional;
 @Stateless
 public class ReminderService {
 
-  /** Uses the partial index tasks_reminder_idx (remind_at, open, not reminded, with a due date). */
+  /**
+   * Open, not reminded tasks whose window is open: from {@code remind_at} until the due date (for a
+   * lead time of 0, the minute after it). The lower bound on {@code remind_at} (the longest lead
+   * time, 30 days) keeps the range scan on the partial index tasks_reminder_idx short: overdue
+   * tasks that were never reminded drop out of it.
+   */
+  public static final String PENDING =
+      "completed = false AND reminder_sent = false AND due_date IS NOT NULL"
+          + " AND remind_at > clock_timestamp() - interval '30 days 1 minute'"
+          + " AND (due_date > clock_timestamp()"
+          + "      OR remind_before_minutes = 0 AND due_date > clock_timestamp() - interval '1 minute')";
+
   public static final String CLAIM_SQL =
       "UPDATE tasks SET reminder_sent = true"
-          + " WHERE id IN (SELECT id FROM tasks"
-          + "   WHERE completed = false AND reminder_sent = false AND due_date IS NOT NULL"
-          + "     AND remind_at <= clock_timestamp() AND due_date > clock_timestamp()"
+          + " WHERE id IN (SELECT id FROM tasks WHERE " + PENDING + " AND remind_at <= clock_timestamp()"
           + "   ORDER BY remind_at LIMIT ?1 FOR UPDATE SKIP LOCKED)"
           + " RETURNING id, EXTRACT(EPOCH FROM due_date - clock_timestamp()),"
           + "   EXTRACT(EPOCH FROM clock_timestamp() - remind_at)";
 
-  static final String NEXT_SQL =
-      "SELECT min(remind_at) FROM tasks"
-          + " WHERE completed = false AND reminder_sent = false AND due_date IS NOT NULL AND remind_at > clock_timestamp()";
+  /** The earliest pending reminder, due or not (one another server is claiming right now, too). */
+  static final String NEXT_SQL = "SELECT min(remind_at) FROM tasks WHERE " + PENDING;
 
   @PersistenceContext(unitName = "taskflow")
   EntityManager em;

@@ -155,7 +155,8 @@ public class SearchService {
             .getResultList();
     Map<String, String> corrections = new HashMap<>();
     for (String word : words) {
-      if (known.contains(word) || word.length() < 3) {
+      // the dictionary holds words of 2 to 40 characters; levenshtein() refuses over 255
+      if (known.contains(word) || word.length() < 3 || word.length() > 40) {
         continue;
       }
       @SuppressWarnings("unchecked")

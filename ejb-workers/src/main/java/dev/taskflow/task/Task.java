@@ -181,7 +181,12 @@ public class Task {
    */
   public java.util.Optional<Instant> pendingReminder(Instant now) {
     Instant due = dueDate();
-    if (completed || reminderSent || due == null || !due.isAfter(now)) {
+    if (completed || reminderSent || due == null) {
+      return java.util.Optional.empty();
+    }
+    // a lead time of 0 reminds at the due time, within the minute after it
+    Instant windowEnd = remindBeforeMinutes == 0 ? due.plus(java.time.Duration.ofMinutes(1)) : due;
+    if (!windowEnd.isAfter(now)) {
       return java.util.Optional.empty();
     }
     return java.util.Optional.of(due.minus(java.time.Duration.ofMinutes(remindBeforeMinutes)));

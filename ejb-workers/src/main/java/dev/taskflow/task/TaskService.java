@@ -37,6 +37,9 @@ public class TaskService {
     em.flush();
     task.startSeriesIfRecurring();
     outbox.record(EventType.TASK_CREATED, task);
+    if (task.completed() && task.recurrenceRule() != null) {
+      outbox.record(EventType.TASK_COMPLETED, task); // a done occurrence of a series: next one, please
+    }
     armReminder(task);
     return task;
   }
@@ -74,9 +77,11 @@ public class TaskService {
   public Task patch(String userId, long id, UnaryOperator<TaskDraft> change) {
     Task task = owned(userId, id, LockModeType.PESSIMISTIC_WRITE);
     boolean wasCompleted = task.completed();
+    boolean wasRecurring = task.recurrenceRule() != null;
     if (task.apply(change.apply(task.draft()), now())) {
       task.startSeriesIfRecurring();
-      boolean completes = task.completed() && !wasCompleted;
+      // completing, or making a completed task recurring: either way an occurrence is done
+      boolean completes = task.completed() && (!wasCompleted || !wasRecurring && task.recurrenceRule() != null);
       outbox.record(completes ? EventType.TASK_COMPLETED : EventType.TASK_UPDATED, task);
       armReminder(task);
     }

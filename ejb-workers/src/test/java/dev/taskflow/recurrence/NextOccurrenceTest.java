@@ -142,6 +142,22 @@ class NextOccurrenceTest {
   }
 
   @Test
+  void aLongOverdueDenseSeriesIsCheapAndKeepsItsAlignment() {
+    // hourly every 7 hours since 2010: ~20,000 occurrences to skip, fast-forwarded
+    Optional<Instant> next = due("FREQ=HOURLY;INTERVAL=7", "2010-01-01T09:00", "2010-01-01T09:00", "2026-11-27T10:00");
+
+    assertThat(next).contains(berlin("2026-11-27T16:00"));
+    Optional<Instant> minutes = due("FREQ=HOURLY;BYMINUTE=0,10,20,30,40,50", "2020-01-01T09:00", "2020-01-01T09:00", "2026-11-27T10:05");
+    assertThat(minutes).contains(berlin("2026-11-27T10:10"));
+  }
+
+  @Test
+  void countStillCountsFromTheSeriesStartWhenFastForwarding() {
+    assertThat(due("FREQ=DAILY;COUNT=5", "2026-01-01T09:00", "2026-01-01T09:00", "2026-01-03T10:00")).contains(berlin("2026-01-04T09:00"));
+    assertThat(due("FREQ=DAILY;COUNT=5", "2026-01-01T09:00", "2026-01-01T09:00", "2026-01-05T10:00")).isEmpty();
+  }
+
+  @Test
   void untilMustBeUtcForASeriesInAZone() {
     Instant due = berlin("2026-12-01T09:00");
     assertThat(RecurrenceRules.problemForSeries("FREQ=DAILY;UNTIL=20261231T000000", due, BERLIN))

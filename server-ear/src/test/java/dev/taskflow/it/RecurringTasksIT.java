@@ -201,6 +201,30 @@ class RecurringTasksIT {
   }
 
   @Test
+  void aRecurringTaskCreatedAlreadyCompletedGetsItsSuccessor() {
+    JsonObject done =
+        Api.createTask(user, "{\"title\": \"Logged late\", \"completed\": true, \"dueDate\": \"2032-02-01T10:00:00Z\", \"recurrenceRule\": \"FREQ=WEEKLY\"}");
+
+    assertThat(awaitSuccessor(id(done)).getString("dueDate")).isEqualTo("2032-02-08T10:00:00Z");
+  }
+
+  @Test
+  void theLastTaskOfAnEndingSeriesStaysEditable() {
+    JsonObject first =
+        Api.createTask(
+            user, "{\"title\": \"Twice\", \"dueDate\": \"2032-03-01T10:00:00Z\", \"recurrenceRule\": \"FREQ=DAILY;UNTIL=20320302T100000Z\"}");
+    complete(id(first));
+    JsonObject last = awaitSuccessor(id(first));
+    assertThat(last.getString("dueDate")).isEqualTo("2032-03-02T10:00:00Z");
+
+    Api.Reply edited = Api.patch(user, TASKS + "/" + id(last), "{\"title\": \"Twice, renamed\"}");
+    assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
+    Api.Reply moved = Api.patch(user, TASKS + "/" + id(last), "{\"dueDate\": \"2032-03-05T10:00:00Z\"}");
+    assertThat(moved.status()).as("moved past UNTIL: the rule cannot repeat any more").isEqualTo(400);
+    assertThat(complete(id(last)).getBoolean("completed")).isTrue();
+  }
+
+  @Test
   void repeatFromCompletionCountsFromTheCompletionDay() {
     JsonObject task =
         Api.createTask(

@@ -140,7 +140,7 @@ class TaskValidationIT {
     for (String[] query :
         new String[][] {
           {"status=done", "status"}, {"limit=0", "limit"}, {"limit=201", "limit"}, {"limit=ten", "limit"},
-          {"offset=-1", "offset"}, {"limit=99999999999", "limit"}
+          {"offset=-1", "offset"}, {"limit=99999999999", "limit"}, {"offset=2147483647", "offset"}
         }) {
       Api.Reply reply = Api.get(user, TASKS + "?" + query[0]);
       assertProblem(reply, 400);

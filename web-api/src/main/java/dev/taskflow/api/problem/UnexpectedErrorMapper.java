@@ -20,7 +20,7 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable e) {
-    if (DatabaseFailures.isUnavailable(e)) {
+    if (DatabaseFailures.isTransient(e)) {
       LOG.warning(() -> "Database unavailable: " + e);
       return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "The database is unavailable; try again shortly.")
           .toResponseBuilder()

@@ -43,14 +43,27 @@ public final class TaskInput {
   private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
   private final JsonObject json;
+  /** The task's state before a patch, or null for a new task. */
+  private final TaskDraft current;
   private final List<FieldError> errors = new ArrayList<>();
 
-  private TaskInput(JsonObject json) {
+  private TaskInput(JsonObject json, TaskDraft current) {
     this.json = json;
+    this.current = current;
   }
 
+  /** A new task. */
   public static TaskDraft parse(JsonObject json) {
-    return new TaskInput(json).draft();
+    return new TaskInput(json, null).draft();
+  }
+
+  /**
+   * A patched task: {@code json} is {@code current} with the patch applied. Rules that depend on
+   * time (a due date's range, a rule repeating after the due date) are only checked again when
+   * the fields they concern change, so the last task of an ending series stays editable.
+   */
+  public static TaskDraft parse(JsonObject json, TaskDraft current) {
+    return new TaskInput(json, current).draft();
   }
 
   private TaskDraft draft() {
@@ -165,7 +178,8 @@ public final class TaskInput {
     } catch (DateTimeException e) {
       return error("dueDate", "must be an RFC 3339 timestamp with an offset, e.g. 2026-12-01T09:00:00+01:00");
     }
-    if (due.isBefore(EARLIEST) || due.isAfter(LATEST)) {
+    boolean unchanged = current != null && due.equals(current.dueDate());
+    if (!unchanged && (due.isBefore(EARLIEST) || due.isAfter(LATEST))) {
       return error("dueDate", "must be between 1970-01-01 and 9999-12-31");
     }
     return due;
@@ -206,7 +220,13 @@ public final class TaskInput {
       }
       return null; // the dueDate itself is invalid and reported
     }
-    if (zone != null) {
+    boolean unchanged =
+        current != null
+            && rule.equals(current.recurrenceRule())
+            && dueDate.equals(current.dueDate())
+            && zone != null
+            && zone.equals(current.timeZone());
+    if (zone != null && !unchanged) {
       var seriesProblem = RecurrenceRules.problemForSeries(rule, dueDate, ZoneId.of(zone));
       if (seriesProblem.isPresent()) {
         return error("recurrenceRule", seriesProblem.get());

@@ -43,6 +43,8 @@ public class TaskResource {
   static final String MERGE_PATCH = "application/merge-patch+json";
   private static final Pattern ID = Pattern.compile("[1-9][0-9]{0,17}");
   private static final String INVALID_QUERY = "urn:taskflow:problem:invalid-query";
+  /** Far beyond any real list; EclipseLink adds offset and limit in an int. */
+  static final int MAX_OFFSET = 10_000_000;
 
   @Inject TaskService tasks;
   @Inject SearchService search;
@@ -68,7 +70,7 @@ public class TaskResource {
             user(),
             status(status),
             number("limit", limit, 50, 1, 200),
-            number("offset", offset, 0, 0, Integer.MAX_VALUE));
+            number("offset", offset, 0, 0, MAX_OFFSET));
     return TaskJson.page(page.items(), page.total());
   }
 
@@ -110,7 +112,7 @@ public class TaskResource {
             taskId,
             current -> {
               JsonValue merged = Json.createMergePatch(patch).apply(TaskJson.writable(current));
-              return TaskInput.parse(merged.asJsonObject());
+              return TaskInput.parse(merged.asJsonObject(), current);
             });
     return TaskJson.of(task);
   }
@@ -156,7 +158,7 @@ public class TaskResource {
     if (value == null || value.isEmpty()) {
       return fallback;
     }
-    String range = max == Integer.MAX_VALUE ? "a whole number from " + min : "a whole number from " + min + " to " + max;
+    String range = "a whole number from " + min + " to " + max;
     if (!value.matches("[0-9]{1,10}")) {
       throw badQuery(name, "must be " + range);
     }
