@@ -51,7 +51,7 @@ public final class Recurrence {
     if (text.regionMatches(true, 0, "RRULE:", 0, 6)) {
       throw new InvalidRuleException("must be the rule value without the 'RRULE:' prefix");
     }
-    if (!text.regionMatches(true, 0, "FREQ=", 0, 5) && !text.toUpperCase(java.util.Locale.ROOT).contains("FREQ=")) {
+    if (!text.toUpperCase(java.util.Locale.ROOT).contains("FREQ=")) {
       throw new InvalidRuleException("is not a valid RFC 5545 RRULE: FREQ is required");
     }
     try {

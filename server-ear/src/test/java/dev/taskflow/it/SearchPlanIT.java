@@ -46,10 +46,14 @@ class SearchPlanIT {
   }
 
   private static String plan(String tsquery) throws Exception {
+    return explain(String.format(SEARCH, tsquery));
+  }
+
+  private static String explain(String query) throws Exception {
     StringBuilder plan = new StringBuilder();
     try (Connection db = SchemaIT.connect();
         Statement sql = db.createStatement();
-        ResultSet rs = sql.executeQuery("EXPLAIN " + String.format(SEARCH, tsquery))) {
+        ResultSet rs = sql.executeQuery("EXPLAIN " + query)) {
       while (rs.next()) {
         plan.append(rs.getString(1)).append('\n');
       }
@@ -75,23 +79,9 @@ class SearchPlanIT {
 
   @Test
   void prefixExpansionAndTypoLookupUseTheDictionaryIndexes() throws Exception {
-    try (Connection db = SchemaIT.connect(); Statement sql = db.createStatement()) {
-      StringBuilder prefix = new StringBuilder();
-      try (ResultSet rs =
-          sql.executeQuery("EXPLAIN SELECT word FROM search_terms WHERE user_id = '" + HEAVY + "' AND word LIKE 'meet%' ORDER BY tasks DESC LIMIT 30")) {
-        while (rs.next()) {
-          prefix.append(rs.getString(1)).append('\n');
-        }
-      }
-      assertThat(prefix).as(prefix.toString()).doesNotContain("Seq Scan");
-      StringBuilder typo = new StringBuilder();
-      try (ResultSet rs =
-          sql.executeQuery("EXPLAIN SELECT word FROM search_terms WHERE user_id = '" + HEAVY + "' AND word % 'meetnig' LIMIT 1")) {
-        while (rs.next()) {
-          typo.append(rs.getString(1)).append('\n');
-        }
-      }
-      assertThat(typo).as(typo.toString()).doesNotContain("Seq Scan");
-    }
+    String prefix = explain("SELECT word FROM search_terms WHERE user_id = '" + HEAVY + "' AND word LIKE 'meet%' ORDER BY tasks DESC LIMIT 30");
+    assertThat(prefix).as(prefix).doesNotContain("Seq Scan");
+    String typo = explain("SELECT word FROM search_terms WHERE user_id = '" + HEAVY + "' AND word % 'meetnig' LIMIT 1");
+    assertThat(typo).as(typo).doesNotContain("Seq Scan");
   }
 }
