@@ -73,10 +73,6 @@ public class OutboxRelay {
     loop.wake();
   }
 
-  public boolean isLeader() {
-    return loop.isLeader();
-  }
-
   @PreDestroy
   void stop() {
     loop.stop();

@@ -127,10 +127,6 @@ public final class OutboxRelayLoop implements Runnable {
     wake();
   }
 
-  public boolean isLeader() {
-    return leaderConnection != null;
-  }
-
   @Override
   public void run() {
     Duration backoff = Duration.ZERO;

@@ -72,10 +72,6 @@ public final class Recurrence {
     return rule.getCount();
   }
 
-  public boolean isInfinite() {
-    return rule.isInfinite();
-  }
-
   @Override
   public String toString() {
     return text;

@@ -8,8 +8,6 @@ import org.dmfs.rfc5545.recur.Freq;
 /** The rules a task's RRULE must satisfy, on top of RFC 5545 itself. */
 public final class RecurrenceRules {
 
-  public static final int MAX_LENGTH = Recurrence.MAX_LENGTH;
-
   private RecurrenceRules() {}
 
   /** Why {@code rule} cannot be a task's rule, looking at the rule alone; empty when it can. */
