@@ -1,11 +1,16 @@
 package dev.taskflow.desktop;
 
-/** Entry point of the desktop client. The JavaFX UI is built in its own issue. */
+import javafx.application.Application;
+
+/**
+ * Entry point. A plain main class launches the JavaFX application, so the app runs from the class
+ * path (no module path needed).
+ */
 public final class DesktopClient {
 
   private DesktopClient() {}
 
   public static void main(String[] args) {
-    System.out.println("The Taskflow desktop client is not built yet; use the REST API (see README.md).");
+    Application.launch(TaskflowApp.class, args);
   }
 }

@@ -1,0 +1,54 @@
+package dev.taskflow.desktop.config;
+
+import java.net.URI;
+
+/**
+ * Where the client connects. {@code kafkaBootstrapServers} may be blank: the app then works
+ * without live notifications and says so.
+ */
+public record ClientConfig(String serverUrl, String token, String kafkaBootstrapServers) {
+
+  public ClientConfig {
+    serverUrl = trim(serverUrl);
+    token = trim(token);
+    kafkaBootstrapServers = trim(kafkaBootstrapServers);
+  }
+
+  public boolean isComplete() {
+    return !serverUrl.isEmpty() && !token.isEmpty() && problem() == null;
+  }
+
+  public boolean hasKafka() {
+    return !kafkaBootstrapServers.isEmpty();
+  }
+
+  public URI serverUri() {
+    return URI.create(serverUrl);
+  }
+
+  /** What is wrong with this configuration, or null. */
+  public String problem() {
+    if (serverUrl.isEmpty()) {
+      return "The server URL is required";
+    }
+    try {
+      URI uri = URI.create(serverUrl);
+      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+        return "The server URL must be an http:// or https:// address, e.g. http://localhost:9080";
+      }
+    } catch (IllegalArgumentException e) {
+      return "The server URL is not a valid address";
+    }
+    if (token.isEmpty()) {
+      return "A token is required (on a dev install: ./taskflow token <user>)";
+    }
+    if (TokenClaims.parse(token) == null) {
+      return "The token is not a JWT (three base64url parts separated by dots)";
+    }
+    return null;
+  }
+
+  private static String trim(String value) {
+    return value == null ? "" : value.strip();
+  }
+}

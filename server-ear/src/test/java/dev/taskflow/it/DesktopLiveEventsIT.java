@@ -1,0 +1,105 @@
+package dev.taskflow.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.taskflow.desktop.live.KafkaLiveEvents;
+import dev.taskflow.desktop.live.LiveEvents;
+import dev.taskflow.desktop.live.LiveStatus;
+import dev.taskflow.desktop.live.Reminder;
+import dev.taskflow.desktop.live.TaskChange;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The desktop client's Kafka consumer on the real broker, fed by the real server's outbox. */
+class DesktopLiveEventsIT {
+
+  static final String KAFKA = System.getProperty("taskflow.kafka", "127.0.0.1:19092");
+
+  static final class Recorder implements LiveEvents.Listener {
+    final List<Reminder> reminders = new CopyOnWriteArrayList<>();
+    final List<TaskChange> changes = new CopyOnWriteArrayList<>();
+    volatile LiveStatus status;
+
+    @Override
+    public void onReminder(Reminder reminder) {
+      reminders.add(reminder);
+    }
+
+    @Override
+    public void onTaskChange(TaskChange change) {
+      changes.add(change);
+    }
+
+    @Override
+    public void onStatus(LiveStatus status) {
+      this.status = status;
+    }
+  }
+
+  final List<KafkaLiveEvents> feeds = new CopyOnWriteArrayList<>();
+
+  @AfterEach
+  void close() {
+    feeds.forEach(KafkaLiveEvents::close);
+  }
+
+  Recorder listen(String user) {
+    KafkaLiveEvents feed = new KafkaLiveEvents(KAFKA, user);
+    feeds.add(feed);
+    Recorder recorder = new Recorder();
+    feed.start(recorder);
+    await().atMost(Duration.ofSeconds(30))
+        .until(() -> recorder.status != null && recorder.status.state() == LiveStatus.State.LIVE);
+    return recorder;
+  }
+
+  static long createDueIn(String user, String title, Duration in) {
+    String due = Instant.now().plus(in).toString();
+    return Api.createTask(user, "{\"title\":\"" + title + "\",\"dueDate\":\"" + due + "\"}")
+        .getJsonNumber("id").longValue();
+  }
+
+  @Test
+  void showsTheUsersOwnRemindersAndChangesAndNeverAnotherUsers() {
+    String alice = Api.newUser("alice");
+    String bob = Api.newUser("bob");
+    Recorder aliceFeed = listen(alice);
+    Recorder bobFeed = listen(bob);
+
+    long bobsTask = createDueIn(bob, "Bob's secret", Duration.ofMinutes(30));
+    long alicesTask = createDueIn(alice, "Alice's dentist", Duration.ofMinutes(30));
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> aliceFeed.reminders.size() == 1 && bobFeed.reminders.size() == 1);
+    Reminder reminder = aliceFeed.reminders.get(0);
+    assertThat(reminder.task().id()).isEqualTo(alicesTask);
+    assertThat(reminder.minutesUntilDue()).isBetween(29, 30);
+    assertThat(bobFeed.reminders.get(0).task().id()).isEqualTo(bobsTask);
+    await().atMost(Duration.ofSeconds(10)).until(() -> aliceFeed.changes.stream()
+        .anyMatch(c -> c.kind() == TaskChange.Kind.CREATED && c.task().id() == alicesTask));
+    assertThat(aliceFeed.changes).extracting(c -> c.task().id()).doesNotContain(bobsTask);
+    assertThat(aliceFeed.reminders).hasSize(1);
+  }
+
+  @Test
+  void eachClientHasItsOwnGroupAndRemovesItOnClose() throws Exception {
+    String user = Api.newUser("groups");
+    listen(user);
+    KafkaLiveEvents feed = feeds.get(0);
+    try (Admin admin = Admin.create(java.util.Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA))) {
+      await().atMost(Duration.ofSeconds(10)).until(() -> groups(admin).contains(feed.groupId()));
+      feed.close();
+      await().atMost(Duration.ofSeconds(10)).until(() -> !groups(admin).contains(feed.groupId()));
+    }
+  }
+
+  private static List<String> groups(Admin admin) throws Exception {
+    return admin.listGroups().all().get().stream().map(g -> g.groupId()).toList();
+  }
+}
