@@ -66,10 +66,18 @@ final class ScreenshotMode {
     api.create(task("Book flights to Lisbon", today.plusDays(5), "12:00", Priority.MEDIUM, "Travel",
         List.of("family", "summer"), null));
     api.create(task("Dentist check-up", today.plusDays(8), "10:15", Priority.MEDIUM, "Health", List.of(), null));
-    api.create(task("Pay the rent", today.plusDays(3), "09:00", Priority.HIGH, "Home", List.of("bills"),
+    api.create(task("Pay the rent", lastFridayAfter(today), "09:00", Priority.HIGH, "Home", List.of("bills"),
         "FREQ=MONTHLY;BYDAY=-1FR"));
     api.create(new TaskDraft("Read \"Designing Data-Intensive Applications\"", null, Priority.LOW, "Learning",
         List.of("books"), null, zone.getId(), null, RepeatFrom.DUE, 60));
+  }
+
+  private static LocalDate lastFridayAfter(LocalDate day) {
+    LocalDate candidate = day.plusDays(1);
+    while (candidate.getDayOfWeek() != java.time.DayOfWeek.FRIDAY || candidate.plusWeeks(1).getMonth() == candidate.getMonth()) {
+      candidate = candidate.plusDays(1);
+    }
+    return candidate;
   }
 
   private static TaskDraft task(String title, LocalDate day, String time, Priority priority, String category,

@@ -88,6 +88,23 @@ class DesktopLiveEventsIT {
   }
 
   @Test
+  void saysWhenTheBrokerIsGoneAndCatchesUpWhenItIsBack() {
+    String user = Api.newUser("outage");
+    Recorder feed = listen(user);
+    long id;
+    try {
+      Stack.stopBroker();
+      await().atMost(Duration.ofSeconds(30)).until(() -> feed.status.state() == LiveStatus.State.DOWN);
+      assertThat(feed.status.message()).contains("unreachable");
+      id = createDueIn(user, "Made while Kafka was away", Duration.ofMinutes(30));
+    } finally {
+      Stack.startBroker();
+    }
+    await().atMost(Duration.ofSeconds(60)).until(() -> feed.status.state() == LiveStatus.State.LIVE);
+    await().atMost(Duration.ofSeconds(60)).until(() -> feed.reminders.stream().anyMatch(r -> r.task().id() == id));
+  }
+
+  @Test
   void eachClientHasItsOwnGroupAndRemovesItOnClose() throws Exception {
     String user = Api.newUser("groups");
     listen(user);

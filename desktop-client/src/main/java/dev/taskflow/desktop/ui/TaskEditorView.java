@@ -20,7 +20,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -242,12 +241,16 @@ public final class TaskEditorView {
     previewMessage.getStyleClass().add("hint");
     previewMessage.setWrapText(true);
     previewMessage.textProperty().bind(model.previewMessageProperty());
-    ListView<String> preview = new ListView<>(model.preview());
+    VBox preview = new VBox(2);
     preview.setId("previewList");
-    preview.setPrefHeight(5 * 26 + 4);
-    preview.setFocusTraversable(false);
+    preview.getStyleClass().add("preview");
+    model.preview().addListener((javafx.collections.ListChangeListener<String>) change -> {
+      preview.getChildren().setAll(model.preview().stream().map(Label::new).toList());
+      stage.sizeToScene();
+    });
     preview.visibleProperty().bind(Bindings.isNotEmpty(model.preview()));
     preview.managedProperty().bind(preview.visibleProperty());
+    kindValue.addListener((o, before, after) -> javafx.application.Platform.runLater(stage::sizeToScene));
 
     VBox box = new VBox(6, kind, intervalRow, days, monthDayRow, weekdayRow, custom, repeatFrom, previewMessage,
         preview);
@@ -275,7 +278,8 @@ public final class TaskEditorView {
     error.managedProperty().bind(error.visibleProperty());
     form.add(error, 1, row++);
     GridPane.setMargin(input, new Insets(6, 0, 0, 0));
-    GridPane.setMargin(label, new Insets(6, 0, 0, 0));
+    GridPane.setMargin(label, new Insets(10, 0, 0, 0));
+    GridPane.setValignment(label, javafx.geometry.VPos.TOP);
   }
 
   private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
