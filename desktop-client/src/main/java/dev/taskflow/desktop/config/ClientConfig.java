@@ -15,7 +15,7 @@ public record ClientConfig(String serverUrl, String token, String kafkaBootstrap
   }
 
   public boolean isComplete() {
-    return !serverUrl.isEmpty() && !token.isEmpty() && problem() == null;
+    return problem() == null;
   }
 
   public boolean hasKafka() {
@@ -26,8 +26,13 @@ public record ClientConfig(String serverUrl, String token, String kafkaBootstrap
     return URI.create(serverUrl);
   }
 
-  /** What is wrong with this configuration, or null. */
+  /** What is wrong with this configuration now, or null. */
   public String problem() {
+    return problem(java.time.Instant.now());
+  }
+
+  /** What is wrong with this configuration at {@code now}, or null. */
+  public String problem(java.time.Instant now) {
     if (serverUrl.isEmpty()) {
       return "The server URL is required";
     }
@@ -42,8 +47,12 @@ public record ClientConfig(String serverUrl, String token, String kafkaBootstrap
     if (token.isEmpty()) {
       return "A token is required (on a dev install: ./taskflow token <user>)";
     }
-    if (TokenClaims.parse(token) == null) {
+    TokenClaims claims = TokenClaims.parse(token);
+    if (claims == null) {
       return "The token is not a JWT (three base64url parts separated by dots)";
+    }
+    if (claims.expiresAt() != null && !claims.expiresAt().isAfter(now)) {
+      return "The token expired at " + claims.expiresAt() + "; get a new one (./taskflow token <user>)";
     }
     return null;
   }

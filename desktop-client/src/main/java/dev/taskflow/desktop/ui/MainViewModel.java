@@ -40,8 +40,11 @@ public final class MainViewModel {
     connection.setOnReconnected(tasks::reload);
   }
 
+  static final java.time.Duration TICK = java.time.Duration.ofMinutes(1);
+
   public void start() {
     tasks.reload();
+    scheduleTick();
     if (live == null) {
       connection.liveStatus(LiveStatus.disabled());
       return;
@@ -71,6 +74,14 @@ public final class MainViewModel {
           }
         });
       }
+    });
+  }
+
+  /** Overdue colours and the Today view follow the clock, also across midnight. */
+  private void scheduleTick() {
+    scheduler.schedule(TICK, () -> {
+      tasks.tick();
+      scheduleTick();
     });
   }
 

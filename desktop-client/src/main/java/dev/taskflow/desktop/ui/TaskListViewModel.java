@@ -103,6 +103,18 @@ public final class TaskListViewModel {
     return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
   }
 
+  /**
+   * Re-judges the views against the clock (what is overdue, what is today) without asking the
+   * server; the app calls it every minute.
+   */
+  public void tick() {
+    if (isSearching()) {
+      updateCounts();
+    } else {
+      showView();
+    }
+  }
+
   /** A task as the server now has it (after our own call, or from a live event). */
   public void apply(Task task) {
     Task current = known.get(task.id());

@@ -40,6 +40,8 @@ class ClientConfigTest {
     assertThat(new ClientConfig("localhost:9080", TOKEN, "").problem()).contains("http://");
     assertThat(new ClientConfig("http://localhost:9080", "", "").problem()).contains("./taskflow token");
     assertThat(new ClientConfig("http://localhost:9080", "x", "").problem()).contains("not a JWT");
+    assertThat(new ClientConfig("http://localhost:9080", jwt("{\"sub\":\"a\",\"exp\":1000}"), "").problem())
+        .isEqualTo("The token expired at 1970-01-01T00:16:40Z; get a new one (./taskflow token <user>)");
     ClientConfig ok = new ClientConfig(" http://localhost:9080 ", TOKEN, "");
     assertThat(ok.isComplete()).isTrue();
     assertThat(ok.hasKafka()).isFalse();

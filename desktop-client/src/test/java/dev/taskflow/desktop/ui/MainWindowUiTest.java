@@ -134,6 +134,38 @@ class MainWindowUiTest {
   }
 
   @Test
+  void doubleClickEditsAndTheChangeShowsInTheList(FxRobot robot) throws Exception {
+    waitUntil(() -> shownTitles(robot).size() == 3);
+    robot.doubleClickOn("Water the plants");
+    waitUntil(() -> robot.lookup("#saveButton").tryQuery().isPresent());
+    javafx.scene.control.TextField title = robot.lookup("#titleField").queryAs(javafx.scene.control.TextField.class);
+    assertThat(title.getText()).isEqualTo("Water the plants");
+
+    robot.clickOn("#titleField").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL)
+        .write("Water the garden");
+    robot.clickOn("#saveButton");
+
+    waitUntil(() -> shownTitles(robot).contains("Water the garden"));
+    assertThat(shownTitles(robot)).doesNotContain("Water the plants");
+    assertThat(api.calls).anyMatch(c -> c.startsWith("update "));
+  }
+
+  @Test
+  void deleteAsksFirstThenRemovesTheTask(FxRobot robot) throws Exception {
+    waitUntil(() -> shownTitles(robot).size() == 3);
+    robot.clickOn("Buy milk");
+    robot.press(KeyCode.DELETE).release(KeyCode.DELETE);
+    waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+    assertThat(robot.lookup(".dialog-pane .content").queryLabeled().getText())
+        .isEqualTo("Delete \"Buy milk\"? This cannot be undone.");
+
+    robot.clickOn("OK");
+
+    waitUntil(() -> !shownTitles(robot).contains("Buy milk"));
+    assertThat(api.calls).anyMatch(c -> c.startsWith("delete "));
+  }
+
+  @Test
   void theStatusBarShowsWhenTheLiveFeedDropsAndComesBack(FxRobot robot) throws Exception {
     Label liveStatus = robot.lookup("#liveStatus").queryAs(Label.class);
     waitUntil(() -> liveStatus.getText().startsWith("Live"));

@@ -239,6 +239,23 @@ class TaskListViewModelTest {
     assertThat(scheduler.pendingCount()).isZero();
   }
 
+  @Test
+  void theViewsFollowTheClockAcrossMidnight() {
+    dev.taskflow.desktop.testing.MutableClock moving =
+        new dev.taskflow.desktop.testing.MutableClock(NOW, ZoneOffset.UTC);
+    TaskListViewModel ticking = new TaskListViewModel(api, runner, scheduler, connection, moving);
+    api.add(Drafts.due("tomorrow morning", Instant.parse("2026-11-28T09:00:00Z")), false);
+    ticking.reload();
+    ticking.viewProperty().set(TaskView.TODAY);
+    assertThat(ticking.visibleTasks()).isEmpty();
+
+    moving.advance(Duration.ofHours(15));
+    ticking.tick();
+
+    assertThat(titles(ticking)).isEqualTo("tomorrow morning");
+    assertThat(ticking.counts()).containsEntry(TaskView.TODAY, 1).containsEntry(TaskView.UPCOMING, 0);
+  }
+
   private static Task withCompleted(Task t) {
     return new Task(t.id(), t.title(), t.description(), t.priority(), t.category(), t.tags(), t.dueDate(),
         t.timeZone(), t.recurrenceRule(), t.repeatFrom(), t.remindBeforeMinutes(), true, NOW, t.reminderSent(),
