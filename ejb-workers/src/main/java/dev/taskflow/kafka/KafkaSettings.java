@@ -22,7 +22,7 @@ public class KafkaSettings {
    * Client security settings passed through when set, each as {@code kafka.<name>} (environment:
    * {@code KAFKA_SECURITY_PROTOCOL}, {@code KAFKA_SASL_JAAS_CONFIG}, ...).
    */
-  private static final List<String> PASSED_THROUGH =
+  static final List<String> PASSED_THROUGH =
       List.of(
           "security.protocol",
           "sasl.mechanism",

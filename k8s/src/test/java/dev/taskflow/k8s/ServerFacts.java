@@ -1,0 +1,110 @@
+package dev.taskflow.k8s;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * What the server really reads and serves, taken from its sources: Liberty variables in server.xml,
+ * MicroProfile Config names in the Java code and properties, features, the EAR name.
+ */
+final class ServerFacts {
+
+  static final Path SERVER_XML = Manifests.ROOT.resolve("liberty-config/server.xml");
+
+  private ServerFacts() {}
+
+  /** MicroProfile Config and Liberty both map {@code db.host} to the variable {@code DB_HOST}. */
+  static String envName(String property) {
+    return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+  }
+
+  static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Set<String> all(Pattern pattern, String text) {
+    Set<String> found = new TreeSet<>();
+    Matcher matcher = pattern.matcher(text);
+    while (matcher.find()) {
+      found.add(matcher.group(1));
+    }
+    return found;
+  }
+
+  /** Every environment variable name the server reads. */
+  static Set<String> environmentNames() {
+    Set<String> properties = new TreeSet<>(all(Pattern.compile("<variable name=\"([^\"]+)\""), read(SERVER_XML)));
+    String mpConfig = read(Manifests.ROOT.resolve("ejb-workers/src/main/resources/META-INF/microprofile-config.properties"));
+    properties.addAll(all(Pattern.compile("(?m)^([a-z][\\w.-]*)="), mpConfig).stream()
+        .filter(name -> !name.startsWith("mp.messaging.")).toList());
+    for (String module : new String[] {"ejb-workers", "web-api"}) {
+      try (Stream<Path> files = Files.walk(Manifests.ROOT.resolve(module).resolve("src/main/java"))) {
+        for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+          String code = read(file);
+          properties.addAll(all(Pattern.compile("@ConfigProperty\\(\\s*name\\s*=\\s*\"([^\"]+)\""), code));
+          properties.addAll(all(Pattern.compile("getOptionalValue\\(\\s*\"([^\"]+)\""), code));
+          properties.addAll(all(Pattern.compile("getValue\\(\\s*\"([^\"]+)\""), code));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    properties.addAll(kafkaPassThrough().stream().map(name -> "kafka." + name).toList());
+    // MicroProfile JWT, read by Liberty's mpJwt feature.
+    properties.addAll(Set.of("mp.jwt.verify.publickey", "mp.jwt.verify.publickey.location", "mp.jwt.verify.issuer",
+        "mp.jwt.verify.audiences", "mp.jwt.verify.publickey.algorithm"));
+    Set<String> names = new TreeSet<>();
+    properties.forEach(p -> names.add(envName(p)));
+    return names;
+  }
+
+  /** The client settings KafkaSettings passes through as {@code kafka.<name>}. */
+  static Set<String> kafkaPassThrough() {
+    String code = read(Manifests.ROOT.resolve("ejb-workers/src/main/java/dev/taskflow/kafka/KafkaSettings.java"));
+    Matcher list = Pattern.compile("PASSED_THROUGH\\s*=\\s*List\\.of\\(([^)]*)\\)", Pattern.DOTALL).matcher(code);
+    if (!list.find()) {
+      throw new AssertionError("KafkaSettings.PASSED_THROUGH not found");
+    }
+    return all(Pattern.compile("\"([^\"]+)\""), list.group(1));
+  }
+
+  static String variableDefault(String name) {
+    Matcher m = Pattern.compile("<variable name=\"" + Pattern.quote(name) + "\" defaultValue=\"([^\"]*)\"")
+        .matcher(read(SERVER_XML));
+    if (!m.find()) {
+      throw new AssertionError("server.xml has no variable " + name);
+    }
+    return m.group(1);
+  }
+
+  static Set<String> features() {
+    return all(Pattern.compile("<feature>([^<]+)</feature>"), read(SERVER_XML));
+  }
+
+  static String applicationLocation() {
+    return all(Pattern.compile("<enterpriseApplication[^>]*location=\"([^\"]+)\""), read(SERVER_XML))
+        .iterator().next();
+  }
+
+  static String jdbcLibraryDir() {
+    return all(Pattern.compile("<fileset dir=\"\\$\\{server.config.dir}/([^\"]+)\""), read(SERVER_XML))
+        .iterator().next();
+  }
+
+  static String openLibertyVersion() {
+    return all(Pattern.compile("<openliberty.version>([^<]+)</openliberty.version>"),
+        read(Manifests.ROOT.resolve("pom.xml"))).iterator().next();
+  }
+}
