@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.metrics.annotation.Timed;
 
 /**
  * Creates the next occurrence of a completed recurring task, exactly once: the event id is
@@ -55,6 +56,8 @@ public class RecurrenceService {
 
   private final Clock clock = Clock.systemUTC();
 
+  @Timed(name = "taskflow_recurrence_processing", absolute = true,
+      description = "Handling a completed recurring task's event: next occurrence computed and created")
   public Result onCompleted(UUID eventId, long taskId, String userId) {
     int fresh =
         em.createNativeQuery(

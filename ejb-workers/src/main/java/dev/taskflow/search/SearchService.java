@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.metrics.annotation.Timed;
 
 /**
  * Ranked full-text search over a user's tasks (PostgreSQL, English stemming). The last word is
@@ -49,6 +50,8 @@ public class SearchService {
 
   @Inject TaskService tasks;
 
+  @Timed(name = "taskflow_search_duration", absolute = true,
+      description = "Full-text searches, from query to ranked tasks (including the typo retry)")
   public Result search(String userId, SearchQuery query, TaskStatus status, int limit) {
     if (query.isBlank()) {
       TaskPage page = tasks.list(userId, status, limit, 0);
