@@ -5,6 +5,7 @@ import dev.taskflow.desktop.config.ClientConfig;
 import dev.taskflow.desktop.config.ConfigStore;
 import dev.taskflow.desktop.config.TokenClaims;
 import dev.taskflow.desktop.live.KafkaLiveEvents;
+import dev.taskflow.desktop.live.ServerReminderStream;
 import dev.taskflow.desktop.ui.FxBackgroundRunner;
 import dev.taskflow.desktop.ui.FxUiScheduler;
 import dev.taskflow.desktop.ui.MainView;
@@ -47,7 +48,8 @@ public final class TaskflowApp extends Application {
     screenshot.ifPresent(mode -> mode.seed(api));
     runner = new FxBackgroundRunner();
     model = new MainViewModel(api,
-        config.hasKafka() ? new KafkaLiveEvents(config.kafkaBootstrapServers(), user) : null,
+        config.hasKafka() ? new KafkaLiveEvents(config.kafkaBootstrapServers(), user)
+            : new ServerReminderStream(config.serverUri(), config.token(), user),
         runner, new FxUiScheduler(), Clock.systemDefaultZone(), user, config.serverUrl());
     show(stage, model);
     screenshot.ifPresent(mode -> mode.attach(stage, model, api));

@@ -42,12 +42,14 @@ public class Outbox {
     String payload = TaskEvents.of(id, type, task, clock.instant(), extraData).toString();
     for (String topic : topics(type, task)) {
       em.createNativeQuery(
-              "INSERT INTO outbox_event (event_id, topic, event_key, event_type, payload) VALUES (CAST(?1 AS uuid), ?2, ?3, ?4, ?5)")
+              "INSERT INTO outbox_event (event_id, topic, event_key, event_type, payload, user_id)"
+                  + " VALUES (CAST(?1 AS uuid), ?2, ?3, ?4, ?5, ?6)")
           .setParameter(1, id.toString())
           .setParameter(2, topic)
           .setParameter(3, String.valueOf(task.id()))
           .setParameter(4, type.type())
           .setParameter(5, payload)
+          .setParameter(6, task.userId())
           .executeUpdate();
     }
     // Observed after a successful commit: the relay publishes within milliseconds.

@@ -105,6 +105,28 @@ class DesktopLiveEventsIT {
   }
 
   @Test
+  void withoutKafkaTheServersReminderStreamDeliversTheUsersOwnReminders() {
+    String alice = Api.newUser("stream-alice");
+    String bob = Api.newUser("stream-bob");
+    dev.taskflow.desktop.live.ServerReminderStream stream = new dev.taskflow.desktop.live.ServerReminderStream(
+        java.net.URI.create(Api.BASE_URL), Api.token(alice), alice);
+    Recorder recorder = new Recorder();
+    stream.start(recorder);
+    try {
+      await().atMost(Duration.ofSeconds(30))
+          .until(() -> recorder.status != null && recorder.status.state() == LiveStatus.State.LIVE);
+      long bobsTask = createDueIn(bob, "Bob's", Duration.ofMinutes(30));
+      long alicesTask = createDueIn(alice, "Alice's", Duration.ofMinutes(30));
+      await().atMost(Duration.ofSeconds(20)).until(() -> !recorder.reminders.isEmpty());
+      assertThat(recorder.reminders).extracting(r -> r.task().id()).containsExactly(alicesTask)
+          .doesNotContain(bobsTask);
+      assertThat(recorder.reminders.get(0).minutesUntilDue()).isBetween(29, 30);
+    } finally {
+      stream.close();
+    }
+  }
+
+  @Test
   void eachClientHasItsOwnGroupAndRemovesItOnClose() throws Exception {
     String user = Api.newUser("groups");
     listen(user);
