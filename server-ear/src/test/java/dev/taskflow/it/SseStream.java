@@ -25,6 +25,8 @@ final class SseStream implements AutoCloseable {
   final List<Event> events = new CopyOnWriteArrayList<>();
   final int status;
   final String contentType;
+  /** The whole body of a refusal (status other than 200); a stream's events go to {@link #events}. */
+  final String refusal;
   private final CompletableFuture<Void> reading;
   private final HttpResponse<Stream<String>> response;
 
@@ -40,7 +42,13 @@ final class SseStream implements AutoCloseable {
     response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofLines());
     status = response.statusCode();
     contentType = response.headers().firstValue("Content-Type").orElse("");
-    reading = CompletableFuture.runAsync(this::read);
+    if (status == 200) {
+      refusal = null;
+      reading = CompletableFuture.runAsync(this::read);
+    } else {
+      refusal = String.join("\n", response.body().toList());
+      reading = CompletableFuture.completedFuture(null);
+    }
   }
 
   private void read() {
@@ -63,10 +71,6 @@ final class SseStream implements AutoCloseable {
         data.append(data.length() > 0 ? "\n" : "").append(line.substring(5).strip());
       }
     }
-  }
-
-  String body() {
-    return String.join("\n", response.body().toList());
   }
 
   @Override

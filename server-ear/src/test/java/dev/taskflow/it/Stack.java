@@ -61,7 +61,15 @@ final class Stack {
   static void startSecondServer(String name, int port) throws IOException {
     Path source = libertyDir().resolve("usr/servers/taskflow");
     Path target = libertyDir().resolve("usr/servers/" + name);
-    if (!Files.exists(target)) {
+    // Always a fresh copy: a copy left by an earlier build would run yesterday's application.
+    if (Files.exists(target)) {
+      try (var old = Files.walk(target)) {
+        for (Path file : (Iterable<Path>) old.sorted(java.util.Comparator.reverseOrder())::iterator) {
+          Files.delete(file);
+        }
+      }
+    }
+    {
       try (var files = Files.walk(source)) {
         for (Path file : (Iterable<Path>) files::iterator) {
           Path relative = source.relativize(file);

@@ -27,7 +27,11 @@ public final class FxBackgroundRunner implements BackgroundRunner, AutoCloseable
     };
     task.setOnSucceeded(event -> onSuccess.accept(task.getValue()));
     task.setOnFailed(event -> onFailure.accept(task.getException()));
-    executor.execute(task);
+    try {
+      executor.execute(task);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // Closed: the window is going away, and late work (a debounced search, a reload) has no one to show it to.
+    }
   }
 
   @Override

@@ -57,6 +57,7 @@ class MainWindowUiTest {
 
   @AfterEach
   void stop() {
+    model.stop();
     runner.close();
   }
 

@@ -127,12 +127,18 @@ public class ReminderStreams {
         TimeUnit.SECONDS);
   }
 
+  private long lastWarning;
+
+  /** Never lets a failure end the schedule (an uncaught throwable would stop it for good). */
   private void pollSafely() {
     try {
       poll();
-    } catch (Exception e) {
-      // The database is away: the stream stays open and catches up when it is back.
-      LOG.log(Level.FINE, "Reminder stream poll failed", e);
+    } catch (Throwable e) {
+      // The database is away, or a bug: streams stay open and catch up once a poll succeeds.
+      if (System.nanoTime() - lastWarning > TimeUnit.MINUTES.toNanos(1)) {
+        lastWarning = System.nanoTime();
+        LOG.log(Level.WARNING, "Reminder streams cannot read new reminders: " + e, e);
+      }
     }
   }
 
@@ -148,6 +154,9 @@ public class ReminderStreams {
   private void deliver(List<ReminderFeed.Entry> entries) {
     for (ReminderFeed.Entry entry : entries) {
       highWater = Math.max(highWater, entry.position());
+      if (entry.userId() == null) {
+        continue; // written before the outbox recorded users (V5): no stream can be its owner
+      }
       if (delivered.add(entry.position())) {
         Set<Subscriber> subscribers = byUser.get(entry.userId());
         if (subscribers != null) {
@@ -158,6 +167,14 @@ public class ReminderStreams {
   }
 
   private void keepAlive() {
+    try {
+      sendKeepAlives();
+    } catch (Throwable e) {
+      LOG.log(Level.WARNING, "Reminder stream keep-alive failed: " + e, e);
+    }
+  }
+
+  private void sendKeepAlives() {
     byUser.values().forEach(subscribers -> subscribers.removeIf(s -> !s.send(s.sse.newEventBuilder()
         .comment("keep-alive").build())));
     byUser.values().removeIf(Set::isEmpty);
