@@ -50,7 +50,8 @@ class HostileInputIT {
   static final int REQUESTS = Integer.getInteger("taskflow.fuzz.requests", 10_000);
   static final long SEED = Long.getLong("taskflow.fuzz.seed", System.nanoTime());
   static final String USER = Api.newUser("fuzz");
-  static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
   static final List<Long> IDS = new ArrayList<>();
   static Connection db;
 

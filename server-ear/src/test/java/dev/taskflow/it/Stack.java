@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 
-/** Fault injection on the real test stack: the broker and the Liberty server. */
+/** Fault injection on the real test stack: the broker, the database and the Liberty server. */
 final class Stack {
 
   private Stack() {}
@@ -21,6 +21,14 @@ final class Stack {
 
   static void startBroker() {
     run(List.of(System.getProperty("taskflow.control"), "_broker", "test", "start"));
+  }
+
+  static void stopDatabase() {
+    run(List.of(System.getProperty("taskflow.control"), "_postgres", "test", "stop"));
+  }
+
+  static void startDatabase() {
+    run(List.of(System.getProperty("taskflow.control"), "_postgres", "test", "start"));
   }
 
   static Path libertyDir() {
@@ -69,22 +77,26 @@ final class Stack {
         }
       }
     }
-    {
-      try (var files = Files.walk(source)) {
-        for (Path file : (Iterable<Path>) files::iterator) {
-          Path relative = source.relativize(file);
-          if (relative.startsWith("logs") || relative.startsWith("workarea") || relative.startsWith("tranlog")) {
-            continue;
-          }
-          Path copy = target.resolve(relative.toString());
-          if (Files.isDirectory(file)) {
-            Files.createDirectories(copy);
-          } else {
-            Files.copy(file, copy);
-          }
+    // The running server writes its logs, workarea and tranlog meanwhile: skip those subtrees.
+    Files.walkFileTree(source, new java.nio.file.SimpleFileVisitor<>() {
+      @Override
+      public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes a)
+          throws IOException {
+        Path relative = source.relativize(dir);
+        if (relative.startsWith("logs") || relative.startsWith("workarea") || relative.startsWith("tranlog")) {
+          return java.nio.file.FileVisitResult.SKIP_SUBTREE;
         }
+        Files.createDirectories(target.resolve(relative.toString()));
+        return java.nio.file.FileVisitResult.CONTINUE;
       }
-    }
+
+      @Override
+      public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes a)
+          throws IOException {
+        Files.copy(file, target.resolve(source.relativize(file).toString()));
+        return java.nio.file.FileVisitResult.CONTINUE;
+      }
+    });
     run(
         List.of(libertyDir().resolve("bin/server").toString(), "start", name),
         java.util.Map.of("HTTP_PORT", String.valueOf(port), "HTTPS_PORT", String.valueOf(port + 363)));

@@ -39,7 +39,7 @@ public final class HttpTaskApi implements TaskApi {
     String url = serverUrl.toString();
     this.base = URI.create(url.endsWith("/") ? url : url + "/");
     this.token = token;
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(3)).build();
   }
 
   @Override
