@@ -310,7 +310,9 @@ class HostileInputIT {
         4, (Supplier<String>) () -> "PATCH",
         2, (Supplier<String>) () -> "DELETE",
         1, (Supplier<String>) () -> pick(List.of("PUT", "OPTIONS", "TRACE", "HEAD")));
-    boolean bodyless = method.equals("GET") || method.equals("DELETE") || method.equals("HEAD");
+    // RFC 9110: a TRACE request must not carry content; Liberty drops the connection if it does.
+    boolean bodyless = method.equals("GET") || method.equals("DELETE") || method.equals("HEAD")
+        || method.equals("TRACE");
     return new Req(method, path, contentType(), bodyless ? null : body(), auth(), null);
   }
 }
