@@ -1,6 +1,8 @@
 package dev.taskflow.recurrence;
 
 import dev.taskflow.persistence.DatabaseFailures;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -8,7 +10,9 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -31,38 +35,45 @@ public class RecurrenceConsumer {
 
   @Inject RecurrenceService recurrence;
 
+  /** Retries wait here, not on the connector's thread: nothing sleeps, the next message simply waits. */
+  @Resource ManagedScheduledExecutorService retries;
+
   @Incoming("task-recurrence")
   public CompletionStage<Void> onMessage(Message<String> message) {
-    handle(message.getPayload());
-    return message.ack();
+    return handle(message.getPayload()).thenCompose(handled -> message.ack());
   }
 
-  void handle(String payload) {
+  /** Completes once the event is handled or skipped; the offset is committed only after that. */
+  CompletionStage<Void> handle(String payload) {
     CompletedEvent event;
     try {
       event = CompletedEvent.parse(payload);
     } catch (RuntimeException e) {
       LOG.warning(() -> "Skipping an unreadable message on task-recurrence: " + e.getMessage() + "; payload starts " + preview(payload));
-      return;
+      return CompletableFuture.completedFuture(null);
     }
     if (!COMPLETED.equals(event.type())) {
-      return; // other types may share the topic one day: not ours
+      return CompletableFuture.completedFuture(null); // other types may share the topic one day: not ours
     }
-    Duration backoff = FIRST_BACKOFF;
-    while (true) {
-      try {
-        RecurrenceService.Result result = recurrence.onCompleted(event.id(), event.taskId(), event.userId());
-        log(event, result);
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    attempt(event, FIRST_BACKOFF, done);
+    return done;
+  }
+
+  private void attempt(CompletedEvent event, Duration backoff, CompletableFuture<Void> done) {
+    try {
+      RecurrenceService.Result result = recurrence.onCompleted(event.id(), event.taskId(), event.userId());
+      log(event, result);
+      done.complete(null);
+    } catch (RuntimeException e) {
+      if (!DatabaseFailures.isTransient(e)) {
+        LOG.log(Level.WARNING, "Skipping event " + event.id() + " for task " + event.taskId() + ": it cannot be processed", e);
+        done.complete(null);
         return;
-      } catch (RuntimeException e) {
-        if (!DatabaseFailures.isTransient(e)) {
-          LOG.log(Level.WARNING, "Skipping event " + event.id() + " for task " + event.taskId() + ": it cannot be processed", e);
-          return;
-        }
-        LOG.warning("Database unavailable or busy while handling event " + event.id() + "; retrying in " + backoff.toMillis() + " ms");
-        sleep(backoff);
-        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
       }
+      LOG.warning("Database unavailable or busy while handling event " + event.id() + "; retrying in " + backoff.toMillis() + " ms");
+      Duration next = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+      retries.schedule(() -> attempt(event, next, done), backoff.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 
@@ -71,15 +82,6 @@ public class RecurrenceConsumer {
       LOG.info(() -> "Task " + event.taskId() + " recurs: next occurrence is task " + result.successorId() + ", due " + result.successorDue());
     } else {
       LOG.fine(() -> "Event " + event.id() + " for task " + event.taskId() + ": " + result.outcome());
-    }
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for the database", e);
     }
   }
 
