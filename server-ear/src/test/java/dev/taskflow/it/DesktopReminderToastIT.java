@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 import org.testfx.api.FxToolkit;
 
 /**
@@ -55,7 +56,7 @@ class DesktopReminderToastIT {
   }
 
   @Test
-  void aTaskDueInThirtyMinutesAppearsAsAToast() {
+  void aTaskDueInThirtyMinutesAppearsAsAToast() throws Exception {
     Label liveStatus = robot.lookup("#liveStatus").queryAs(Label.class);
     await().atMost(Duration.ofSeconds(30)).until(() -> liveStatus.getText().startsWith("Live"));
     assertThat(robot.lookup("#restStatus").queryAs(Label.class).getText()).startsWith("Server: ");
@@ -63,14 +64,17 @@ class DesktopReminderToastIT {
     long id = Api.createTask(user, "{\"title\":\"Pick up the kids\",\"dueDate\":\""
         + Instant.now().plus(Duration.ofMinutes(30)) + "\"}").getJsonNumber("id").longValue();
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup("#toast-" + id).tryQuery().isPresent());
-    Node toast = robot.lookup("#toast-" + id).query();
-    List<String> texts = robot.from(toast).lookup(".label").queryAllAs(Label.class).stream()
-        .map(Label::getText).toList();
+    await().atMost(Duration.ofSeconds(20)).until(() -> WaitForAsyncUtils.asyncFx(() -> robot.lookup("#toast-" + id)
+        .tryQuery().map(t -> t.getScene() != null).orElse(false)).get());
+    WaitForAsyncUtils.waitForFxEvents();
+    List<String> texts = WaitForAsyncUtils.asyncFx(() -> {
+      Node toast = robot.lookup("#toast-" + id).query();
+      return robot.from(toast).lookup(".label").queryAllAs(Label.class).stream().map(Label::getText).toList();
+    }).get();
     assertThat(texts).contains("Pick up the kids")
         .anyMatch(t -> t.equals("Reminder · Due in 30 minutes") || t.equals("Reminder · Due in 29 minutes"));
 
-    robot.clickOn(robot.from(toast).lookup(".toast-complete").queryButton());
+    robot.clickOn("#toast-" + id + " .toast-complete");
 
     await().atMost(Duration.ofSeconds(10))
         .until(() -> Api.get(user, Api.TASKS + "/" + id).json().getBoolean("completed"));

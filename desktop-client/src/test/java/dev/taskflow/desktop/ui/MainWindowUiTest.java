@@ -61,8 +61,13 @@ class MainWindowUiTest {
     runner.close();
   }
 
+  /** Waits for a condition on the scene graph, evaluated on the FX thread (which changes the graph meanwhile). */
   private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(condition));
+  }
+
+  private static <T> T onFx(Callable<T> read) throws Exception {
+    return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
   }
 
   @SuppressWarnings("unchecked")
@@ -77,7 +82,7 @@ class MainWindowUiTest {
   @Test
   void searchingFiltersTheListAndHighlightsTheMatch(FxRobot robot) throws Exception {
     waitUntil(() -> shownTitles(robot).size() == 3);
-    assertThat(shownTitles(robot)).containsExactly("Buy milk", "Team meeting notes", "Water the plants");
+    assertThat(onFx(() -> shownTitles(robot))).containsExactly("Buy milk", "Team meeting notes", "Water the plants");
 
     robot.clickOn("#searchField").write("meet");
 
@@ -120,14 +125,16 @@ class MainWindowUiTest {
 
     live.emit(new Reminder("ev-1", task, 30));
 
-    waitUntil(() -> robot.lookup(".toast").tryQuery().isPresent());
-    Node toast = robot.lookup(".toast").query();
-    List<String> texts = robot.from(toast).lookup(".label").queryAllAs(Label.class).stream()
-        .map(Label::getText).toList();
+    waitUntil(() -> robot.lookup(".toast .toast-complete").tryQuery().map(b -> b.getScene() != null).orElse(false));
+    WaitForAsyncUtils.waitForFxEvents();
+    List<String> texts = onFx(() -> {
+      Node toast = robot.lookup(".toast").query();
+      return robot.from(toast).lookup(".label").queryAllAs(Label.class).stream().map(Label::getText).toList();
+    });
     assertThat(texts).contains("Reminder · Due in 30 minutes", "Call the dentist");
-    assertThat(model.notifications().notifications()).hasSize(1);
+    assertThat(onFx(() -> model.notifications().notifications().size())).isEqualTo(1);
 
-    robot.clickOn(robot.from(toast).lookup(".toast-complete").queryButton());
+    robot.clickOn(".toast .toast-complete");
 
     waitUntil(() -> robot.lookup(".toast").tryQuery().isEmpty());
     waitUntil(() -> api.calls.contains("complete " + task.id()));
@@ -147,7 +154,7 @@ class MainWindowUiTest {
     robot.clickOn("#saveButton");
 
     waitUntil(() -> shownTitles(robot).contains("Water the garden"));
-    assertThat(shownTitles(robot)).doesNotContain("Water the plants");
+    assertThat(onFx(() -> shownTitles(robot))).doesNotContain("Water the plants");
     assertThat(api.calls).anyMatch(c -> c.startsWith("update "));
   }
 
