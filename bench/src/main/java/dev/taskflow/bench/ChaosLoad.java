@@ -227,7 +227,12 @@ final class ChaosLoad {
     if (failure != null || response == null) {
       return Outcome.UNKNOWN;
     }
-    return response.statusCode() / 100 == 2 ? Outcome.ACKED : Outcome.REFUSED;
+    if (response.statusCode() / 100 == 2) {
+      return Outcome.ACKED;
+    }
+    // The server's own "outcome unknown": the database went away during the commit.
+    return response.body() != null && response.body().contains("urn:taskflow:problem:outcome-unknown")
+        ? Outcome.UNKNOWN : Outcome.REFUSED;
   }
 
   private CompletableFuture<HttpResponse<String>> send(long due, boolean write, String user, String method,

@@ -26,6 +26,27 @@ public final class DatabaseFailures {
     return false;
   }
 
+  /**
+   * The commit itself failed half-way: the database may have made the change durable before the
+   * connection broke (the transaction manager reports a heuristic outcome, or the resource manager
+   * failed during commit). Nobody knows whether the write happened until it is read back.
+   */
+  public static boolean isOutcomeUnknown(Throwable e) {
+    Set<Throwable> seen = new HashSet<>();
+    for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
+      if (t instanceof jakarta.transaction.HeuristicMixedException
+          || t instanceof jakarta.transaction.HeuristicCommitException) {
+        return true;
+      }
+      if (t instanceof javax.transaction.xa.XAException xa && (xa.errorCode == javax.transaction.xa.XAException.XAER_RMFAIL
+          || xa.errorCode == javax.transaction.xa.XAException.XA_HEURMIX
+          || xa.errorCode == javax.transaction.xa.XAException.XA_HEURHAZ)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Connection-level failures: SQLState class 08, server shutting down (57P0x), pool timeouts. */
   public static boolean isUnavailable(Throwable e) {
     Set<Throwable> seen = new HashSet<>();

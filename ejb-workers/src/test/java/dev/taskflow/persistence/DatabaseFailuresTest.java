@@ -20,4 +20,20 @@ class DatabaseFailuresTest {
     assertThat(DatabaseFailures.isUnavailable(new SQLException("syntax", "42601"))).isFalse();
     assertThat(DatabaseFailures.isUnavailable(new IllegalStateException("bug"))).isFalse();
   }
+
+  @Test
+  void aCommitThatBrokeHalfWayHasAnUnknownOutcome() {
+    // What Liberty's EJB container throws when PostgreSQL goes away during a one-phase commit.
+    Exception heuristic = new jakarta.ejb.EJBTransactionRolledbackException("nested exception is:",
+        new RuntimeException(new jakarta.transaction.HeuristicMixedException()));
+    assertThat(DatabaseFailures.isOutcomeUnknown(heuristic)).isTrue();
+    javax.transaction.xa.XAException rmfail = new javax.transaction.xa.XAException(javax.transaction.xa.XAException.XAER_RMFAIL);
+    assertThat(DatabaseFailures.isOutcomeUnknown(new RuntimeException(rmfail))).isTrue();
+  }
+
+  @Test
+  void aFailureBeforeTheCommitHasAKnownOutcome() {
+    assertThat(DatabaseFailures.isOutcomeUnknown(new RuntimeException(new SQLException("refused", "08001")))).isFalse();
+    assertThat(DatabaseFailures.isOutcomeUnknown(new jakarta.transaction.RollbackException())).isFalse();
+  }
 }

@@ -10,16 +10,29 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Everything nobody planned for. A database that cannot be reached answers 503 (the client may
- * retry); anything else is logged with an id and answered 500 without internals.
+ * Everything nobody planned for. A database that cannot be reached answers 503 (nothing was
+ * saved; the client may retry). A database lost during the commit answers 503 too, but with the
+ * type {@link #OUTCOME_UNKNOWN}: the change may have been saved. Anything else is logged with an
+ * id and answered 500 without internals.
  */
 @Provider
 public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
 
   private static final Logger LOG = Logger.getLogger(UnexpectedErrorMapper.class.getName());
 
+  /** The commit broke half-way: the change may be saved or not (see {@link DatabaseFailures#isOutcomeUnknown}). */
+  public static final String OUTCOME_UNKNOWN = "urn:taskflow:problem:outcome-unknown";
+
   @Override
   public Response toResponse(Throwable e) {
+    if (DatabaseFailures.isOutcomeUnknown(e)) {
+      LOG.warning(() -> "Database lost during commit, outcome unknown: " + e);
+      return new Problem(OUTCOME_UNKNOWN, "Outcome unknown", 503, "The database became unavailable while saving:"
+          + " the change may or may not have been saved. Read it back before you repeat it.", null)
+          .toResponseBuilder()
+          .header(HttpHeaders.RETRY_AFTER, "5")
+          .build();
+    }
     if (DatabaseFailures.isTransient(e)) {
       LOG.warning(() -> "Database unavailable: " + e);
       return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "The database is unavailable; try again shortly.")
