@@ -305,14 +305,17 @@ public final class OutboxRelayLoop implements Runnable {
   }
 
   /**
-   * Deletes published events, and consumers' processed-event records, older than the retention.
-   * A replay older than that is no longer expected, so its dedupe record may go too.
+   * Deletes published events, consumers' processed-event records and creation idempotency keys
+   * older than the retention. A replay older than that is no longer expected, so its dedupe
+   * record may go too.
    */
   private void prune() throws SQLException {
     prune("DELETE FROM outbox_event WHERE id IN (SELECT id FROM outbox_event"
         + " WHERE published_at < clock_timestamp() - make_interval(secs => ?) LIMIT " + PRUNE_CHUNK + ")");
     prune("DELETE FROM processed_event WHERE ctid IN (SELECT ctid FROM processed_event"
         + " WHERE processed_at < clock_timestamp() - make_interval(secs => ?) LIMIT " + PRUNE_CHUNK + ")");
+    prune("DELETE FROM idempotency_key WHERE ctid IN (SELECT ctid FROM idempotency_key"
+        + " WHERE created_at < clock_timestamp() - make_interval(secs => ?) LIMIT " + PRUNE_CHUNK + ")");
   }
 
   private void prune(String sql) throws SQLException {

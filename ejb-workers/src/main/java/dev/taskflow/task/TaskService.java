@@ -44,6 +44,57 @@ public class TaskService {
     return task;
   }
 
+  /** What {@link #create(String, TaskDraft, String)} did: created the task, or found the one a key already created. */
+  public record Created(Task task, boolean replayed) {}
+
+  /**
+   * Creates a task once per {@code idempotencyKey} (null: no key). The key is claimed with an
+   * insert that waits for any concurrent claimer of the same key to finish, so of two requests
+   * racing with one key exactly one creates; the other finds that task. The key and the task
+   * commit or roll back together.
+   */
+  public Created create(String userId, TaskDraft draft, String idempotencyKey) {
+    if (idempotencyKey == null) {
+      return new Created(create(userId, draft), false);
+    }
+    String fingerprint = fingerprint(draft);
+    int claimed = em.createNativeQuery("INSERT INTO idempotency_key (user_id, idem_key, request_hash)"
+            + " VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
+        .setParameter(1, userId).setParameter(2, idempotencyKey).setParameter(3, fingerprint).executeUpdate();
+    if (claimed == 0) {
+      @SuppressWarnings("unchecked")
+      List<Object[]> prior = em.createNativeQuery("SELECT request_hash, task_id FROM idempotency_key"
+              + " WHERE user_id = ?1 AND idem_key = ?2")
+          .setParameter(1, userId).setParameter(2, idempotencyKey).getResultList();
+      Object[] row = prior.get(0);
+      if (!fingerprint.equals(row[0])) {
+        throw new IdempotencyConflictException(422,
+            "This Idempotency-Key was used with a different request; use a new key for a new task");
+      }
+      Task task = row[1] == null ? null : em.find(Task.class, ((Number) row[1]).longValue());
+      if (task == null || !task.userId().equals(userId)) {
+        throw new IdempotencyConflictException(409,
+            "The task created with this Idempotency-Key has been deleted since; use a new key to create another");
+      }
+      return new Created(task, true);
+    }
+    Task task = create(userId, draft);
+    em.createNativeQuery("UPDATE idempotency_key SET task_id = ?1 WHERE user_id = ?2 AND idem_key = ?3")
+        .setParameter(1, task.id()).setParameter(2, userId).setParameter(3, idempotencyKey).executeUpdate();
+    return new Created(task, false);
+  }
+
+  /** The request as validated, hashed: the same task asked for twice hashes the same, whatever the JSON's spacing. */
+  static String fingerprint(TaskDraft draft) {
+    try {
+      byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(TaskJson.writable(draft).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(hash);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JDK", e);
+    }
+  }
+
   public Task find(String userId, long id) {
     return owned(userId, id, LockModeType.NONE);
   }

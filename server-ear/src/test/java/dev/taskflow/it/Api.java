@@ -91,8 +91,19 @@ final class Api {
 
   /** The same request to another server (a second replica). */
   static Reply sendTo(String baseUrl, String token, String method, String path, String contentType, String body) {
+    return sendTo(baseUrl, token, method, path, contentType, body, Map.of());
+  }
+
+  /** A POST of JSON with extra request headers. */
+  static Reply postWithHeaders(String user, String path, String json, Map<String, String> headers) {
+    return sendTo(BASE_URL, token(user), "POST", path, "application/json", json, headers);
+  }
+
+  static Reply sendTo(String baseUrl, String token, String method, String path, String contentType, String body,
+      Map<String, String> headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+    headers.forEach(request::header);
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }

@@ -20,6 +20,7 @@ import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -51,13 +52,22 @@ public class TaskResource {
   @Context UriInfo uri;
   @Context SecurityContext security;
 
+  /**
+   * Creates a task. With an {@code Idempotency-Key} header, repeating the request (after a lost
+   * answer) gives the task the first one created, marked {@code Idempotent-Replayed: true}.
+   */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response create(InputStream body) {
-    Task task = tasks.create(user(), TaskInput.parse(JsonBodies.readObject(body)));
-    return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(task.id())).build())
-        .entity(TaskJson.of(task))
-        .build();
+  public Response create(@HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey, InputStream body) {
+    String key = IdempotencyKeys.of(idempotencyKey);
+    TaskService.Created created = tasks.create(user(), TaskInput.parse(JsonBodies.readObject(body)), key);
+    Task task = created.task();
+    Response.ResponseBuilder response =
+        Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(task.id())).build()).entity(TaskJson.of(task));
+    if (created.replayed()) {
+      response.header("Idempotent-Replayed", "true");
+    }
+    return response.build();
   }
 
   @GET
