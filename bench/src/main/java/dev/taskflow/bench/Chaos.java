@@ -310,9 +310,16 @@ public final class Chaos {
         failures.add(phase.serverErrors() + " answers of 500 or another non-503 server error during " + phase.name());
       }
       boolean mustServe = List.of("steady", "kafka-down", "after-kafka", "after-liberty").contains(phase.name());
-      if (mustServe && phase.ok() != phase.requests()) {
-        failures.add((phase.requests() - phase.ok()) + " of " + phase.requests() + " requests failed during "
-            + phase.name() + " (every one must succeed)");
+      int refused = phase.requests() - phase.ok() - phase.unanswered();
+      if (mustServe && refused > 0) {
+        failures.add(refused + " of " + phase.requests() + " requests got an error answer during " + phase.name()
+            + " (every one must succeed)");
+      }
+      // A connection the server closed without answering: the client cannot tell what happened
+      // (the audit resolves it). Tolerated at 1 in 1,000 outside the outages; see RESILIENCE.md.
+      if (mustServe && phase.unanswered() > Math.max(1, phase.requests() / 1000)) {
+        failures.add(phase.unanswered() + " of " + phase.requests() + " requests got no answer during "
+            + phase.name() + " (at most 1 in 1,000)");
       }
       if (phase.name().equals("kafka-down") && phase.p(99) > KAFKA_DOWN_P99.toMillis()) {
         failures.add(String.format(Locale.ROOT, "p99 %.0f ms while Kafka was down (limit %d ms)", phase.p(99),
@@ -356,8 +363,11 @@ public final class Chaos {
     List<ChaosLoad.Sample> down = samples.stream().filter(s -> s.phase().equals("postgres-down")).toList();
     double slowest503 = down.stream().filter(s -> s.status() == 503).mapToLong(ChaosLoad.Sample::latencyMicros).max()
         .orElse(0) / 1000.0;
+    long closed = samples.stream().filter(s -> s.status() < 0 && List.of("steady", "kafka-down", "after-kafka",
+        "after-liberty").contains(s.phase())).count();
     out.append(String.format(Locale.ROOT, "%nLoad held: %s%n", failures.stream().noneMatch(f -> f.contains("during")
-        || f.contains("p99")) ? "yes (every request succeeded outside the Liberty and PostgreSQL outages)" : "NO"));
+        || f.contains("p99")) ? "yes (outside the Liberty and PostgreSQL outages every answer was a success; "
+            + closed + " connections closed without an answer)" : "NO"));
     out.append("Faults injected: ").append(String.join("; ", faults)).append('\n');
     out.append(String.format(Locale.ROOT, "PostgreSQL outage: slowest 503 %.0f ms; served again %s after it was back%n",
         slowest503, postgresRecovery == null ? "never" : String.format(Locale.ROOT, "%.2f s",
@@ -365,10 +375,10 @@ public final class Chaos {
     out.append(String.format(Locale.ROOT, "Writes acknowledged: %d %s%n", report.acknowledgedTotal(), report.acknowledged));
     out.append(String.format(Locale.ROOT, "Writes found:        %d %s%n", report.foundTotal(), report.found));
     out.append(String.format(Locale.ROOT,
-        "Writes refused (non-2xx, must not apply): %d; unanswered: %d, of which creations"
-            + " that took effect: %d; requests shed: %d%n",
+        "Writes refused (non-2xx, must not apply): %d; unanswered: %d; creations repeated with their"
+            + " Idempotency-Key after a lost answer: %d (%d settled, each one task); requests shed: %d%n",
         report.refused + ledger.refusedCreates().size(), report.unknown + ledger.unknownCreates().size(),
-        report.unknownCreatesApplied, load.shed()));
+        load.repeats(), ledger.settledCreates().size(), load.shed()));
     long reminders = delivered.stream().filter(d -> d.topic().equals(ChaosAudit.REMINDERS)).count();
     out.append(String.format(Locale.ROOT,
         "Events delivered: %d distinct (%d records: %d task events, %d reminders); redelivered (same id): %d;"

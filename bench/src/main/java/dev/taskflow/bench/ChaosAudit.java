@@ -123,6 +123,15 @@ final class ChaosAudit {
       }
     }
     report.unknownCreatesApplied = (int) ledger.unknownCreates().stream().filter(byLabel::containsKey).count();
+    // Each creation made one task, however often it was repeated (successors share the title: not counted).
+    rows.values().stream().filter(r -> r.occurrenceIndex() == 1)
+        .collect(Collectors.groupingBy(r -> ChaosLedger.label(r.title()))).forEach((label, same) -> {
+          if (same.size() > 1) {
+            report.logicalDuplicates += same.size() - 1;
+            report.violation("'" + label + "' was created " + same.size() + " times: tasks "
+                + same.stream().map(Row::id).toList());
+          }
+        });
 
     // Successors: one per completed occurrence, each announced once.
     Map<String, List<Row>> occurrences = rows.values().stream().filter(r -> r.seriesId() != null)

@@ -74,6 +74,7 @@ final class ChaosLedger {
   /** Labels of creations that were refused or got no answer: they have no id to follow. */
   private final List<String> refusedCreates = new CopyOnWriteArrayList<>();
   private final List<String> unknownCreates = new CopyOnWriteArrayList<>();
+  private final List<String> settledCreates = new CopyOnWriteArrayList<>();
 
   Task created(long id, String user, String label, Kind kind) {
     Task task = new Task(id, user, label, kind);
@@ -83,6 +84,16 @@ final class ChaosLedger {
 
   void createFailed(String label, Outcome outcome) {
     (outcome == Outcome.UNKNOWN ? unknownCreates : refusedCreates).add(label);
+  }
+
+  /** A creation without an answer, repeated with its Idempotency-Key until it got one: no longer unknown. */
+  void createSettled(String label) {
+    unknownCreates.remove(label);
+    settledCreates.add(label);
+  }
+
+  List<String> settledCreates() {
+    return List.copyOf(settledCreates);
   }
 
   Collection<Task> tasks() {

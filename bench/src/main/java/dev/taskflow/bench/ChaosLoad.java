@@ -33,6 +33,9 @@ final class ChaosLoad {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+  /** A creation, and how often it was repeated after a lost answer. */
+  private record PendingCreate(String user, String label, Kind kind, String body, String key, long retryAt, int tries) {}
+
   private final Server server;
   private final ChaosLedger ledger;
   private final List<String> users;
@@ -46,6 +49,9 @@ final class ChaosLoad {
   private final AtomicLong inFlight = new AtomicLong();
   private final AtomicLong shed = new AtomicLong();
   private final java.util.Map<String, AtomicInteger> unanswered = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Creations that got no answer, repeated with the same Idempotency-Key until they get one. */
+  private final Queue<PendingCreate> toRepeat = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger repeats = new AtomicInteger();
   private volatile String phase = "steady";
   private volatile boolean running = true;
   private Thread thread;
@@ -82,12 +88,15 @@ final class ChaosLoad {
     return reasons;
   }
 
-  private void noAnswer(String phase, Throwable failure) {
+  private void noAnswer(String phase, String request, Throwable failure) {
     Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
         ? failure.getCause() : failure;
     String message = String.valueOf(cause.getMessage());
+    // Outside the outages, name the request too: a connection closed there is worth a closer look.
+    String what = phase.endsWith("-down") || phase.endsWith("-stopping") || phase.endsWith("-starting") ? ""
+        : " (" + request + " at " + java.time.LocalTime.now().withNano(0) + ")";
     String reason = phase + ": " + cause.getClass().getSimpleName() + ": "
-        + (message.length() > 80 ? message.substring(0, 80) : message);
+        + (message.length() > 80 ? message.substring(0, 80) : message) + what;
     unanswered.computeIfAbsent(reason, r -> new AtomicInteger()).incrementAndGet();
   }
 
@@ -130,7 +139,7 @@ final class ChaosLoad {
         }
       } catch (RuntimeException e) {
         samples.add(new Sample(phase, write, due, 0, -1, false));
-        noAnswer(phase, e);
+        noAnswer(phase, write ? "write" : "read", e);
       }
     }
   }
@@ -176,7 +185,18 @@ final class ChaosLoad {
     return null;
   }
 
+  /** How many creations were repeated with their key after a lost answer. */
+  int repeats() {
+    return repeats.get();
+  }
+
   private void create(long due) {
+    PendingCreate pending = toRepeat.peek();
+    if (pending != null && pending.retryAt() - System.nanoTime() <= 0 && toRepeat.remove(pending)) {
+      repeats.incrementAndGet();
+      send(due, pending);
+      return;
+    }
     String user = users.get(random.nextInt(users.size()));
     String label = runId + " #" + labels.incrementAndGet();
     double r = random.nextDouble();
@@ -192,14 +212,29 @@ final class ChaosLoad {
           .add("dueDate", LocalDate.now(ZoneOffset.UTC).plusDays(1).atTime(9, 0).toInstant(ZoneOffset.UTC).toString())
           .add("recurrenceRule", "FREQ=DAILY").build();
     };
-    send(due, true, user, "POST", "/api/v1/tasks", body.toString()).whenComplete((response, failure) -> {
+    send(due, new PendingCreate(user, label, kind, body.toString(), java.util.UUID.randomUUID().toString(), 0, 0));
+  }
+
+  private void send(long due, PendingCreate create) {
+    send(due, true, create.user(), "POST", "/api/v1/tasks", create.body(), create.key()).whenComplete((response, failure) -> {
       Outcome outcome = outcome(response, failure);
+      boolean again = outcome == Outcome.UNKNOWN || create.tries() > 0 && response != null && response.statusCode() == 503;
       if (outcome == Outcome.ACKED) {
         try (var reader = Json.createReader(new StringReader(response.body()))) {
-          idle.add(ledger.created(reader.readObject().getJsonNumber("id").longValue(), user, label, kind));
+          idle.add(ledger.created(reader.readObject().getJsonNumber("id").longValue(), create.user(), create.label(),
+              create.kind()));
         }
-      } else {
-        ledger.createFailed(label, outcome);
+        if (create.tries() > 0) {
+          ledger.createSettled(create.label());
+        }
+      } else if (again && create.tries() < 20) {
+        if (create.tries() == 0) {
+          ledger.createFailed(create.label(), Outcome.UNKNOWN);
+        }
+        toRepeat.add(new PendingCreate(create.user(), create.label(), create.kind(), create.body(), create.key(),
+            System.nanoTime() + Duration.ofSeconds(2).toNanos(), create.tries() + 1));
+      } else if (create.tries() == 0) {
+        ledger.createFailed(create.label(), outcome);
       }
     });
   }
@@ -237,12 +272,17 @@ final class ChaosLoad {
 
   private CompletableFuture<HttpResponse<String>> send(long due, boolean write, String user, String method,
       String path, String json) {
+    return send(due, write, user, method, path, json, null);
+  }
+
+  private CompletableFuture<HttpResponse<String>> send(long due, boolean write, String user, String method,
+      String path, String json, String idempotencyKey) {
     String phaseAtDue = phase;
     inFlight.incrementAndGet();
-    return server.send(user, method, path, json, TIMEOUT).whenComplete((response, failure) -> {
+    return server.send(user, method, path, json, TIMEOUT, idempotencyKey).whenComplete((response, failure) -> {
       inFlight.decrementAndGet();
       if (failure != null) {
-        noAnswer(phaseAtDue, failure);
+        noAnswer(phaseAtDue, method + " " + path.replaceAll("/[0-9]+", "/{id}"), failure);
       }
       long latency = Math.max(0, System.nanoTime() - due) / 1000;
       boolean problem = response != null

@@ -61,8 +61,12 @@ final class Server {
   }
 
   /** Any request, with its own timeout: the chaos load gives up on an answer sooner than the benchmark. */
-  CompletableFuture<HttpResponse<String>> send(String user, String method, String path, String json, Duration timeout) {
+  CompletableFuture<HttpResponse<String>> send(String user, String method, String path, String json, Duration timeout,
+      String idempotencyKey) {
     HttpRequest.Builder request = request(user, path).timeout(timeout);
+    if (idempotencyKey != null) {
+      request.header("Idempotency-Key", idempotencyKey);
+    }
     if (json != null) {
       request.header("Content-Type", method.equals("PATCH") ? "application/merge-patch+json" : "application/json");
     }

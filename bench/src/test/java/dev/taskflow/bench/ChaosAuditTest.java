@@ -202,4 +202,17 @@ class ChaosAuditTest {
     rows.put(8L, new Row(8, "chaos-x #8 v0", false, false, null, null, null, 1));
     assertThat(audit().violations).anyMatch(v -> v.contains("refused creation happened anyway"));
   }
+
+  @Test
+  void aCreationThatMadeTwoTasksIsADuplicate() {
+    task(1, Kind.PLAIN);
+    row(1, 0, false);
+    rows.put(2L, new Row(2, "chaos-x #1 v0", false, false, null, null, null, 1));
+    event("created", 1, 0);
+
+    ChaosAudit.Report report = audit();
+
+    assertThat(report.logicalDuplicates).isEqualTo(1);
+    assertThat(report.violations).anyMatch(v -> v.contains("'chaos-x #1' was created 2 times"));
+  }
 }
