@@ -22,7 +22,7 @@ import org.HdrHistogram.Histogram;
 public final class Bench {
 
   static void log(String format, Object... args) {
-    System.out.printf(Locale.ROOT, "[%s] " + format + "%n", prepend(LocalTime.now().withNano(0), args));
+    System.out.printf(Locale.ROOT, "[%s] " + format + "%n", prepend(LocalTime.now().format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")), args));
   }
 
   private static Object[] prepend(Object first, Object[] rest) {

@@ -88,13 +88,18 @@ final class ChaosLoad {
     return reasons;
   }
 
+  /** The phases in which a service is away on purpose. */
+  static boolean isOutage(String phase) {
+    return phase.endsWith("-down") || phase.endsWith("-stopping") || phase.endsWith("-starting");
+  }
+
   private void noAnswer(String phase, String request, Throwable failure) {
     Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
         ? failure.getCause() : failure;
     String message = String.valueOf(cause.getMessage());
     // Outside the outages, name the request too: a connection closed there is worth a closer look.
-    String what = phase.endsWith("-down") || phase.endsWith("-stopping") || phase.endsWith("-starting") ? ""
-        : " (" + request + " at " + java.time.LocalTime.now().withNano(0) + ")";
+    String what = isOutage(phase) ? ""
+        : " (" + request + " at " + java.time.LocalTime.now().format(java.time.format.DateTimeFormatter.ISO_LOCAL_TIME) + ")";
     String reason = phase + ": " + cause.getClass().getSimpleName() + ": "
         + (message.length() > 80 ? message.substring(0, 80) : message) + what;
     unanswered.computeIfAbsent(reason, r -> new AtomicInteger()).incrementAndGet();
@@ -281,13 +286,18 @@ final class ChaosLoad {
     inFlight.incrementAndGet();
     return server.send(user, method, path, json, TIMEOUT, idempotencyKey).whenComplete((response, failure) -> {
       inFlight.decrementAndGet();
+      // A request still in flight when a fault struck (Liberty killed under it, PostgreSQL stopping)
+      // failed because of that fault: it belongs to the fault's phase, not to the one it was due in.
+      String phaseAtEnd = phase;
+      boolean failed = response == null || response.statusCode() / 100 != 2;
+      String counted = failed && isOutage(phaseAtEnd) ? phaseAtEnd : phaseAtDue;
       if (failure != null) {
-        noAnswer(phaseAtDue, method + " " + path.replaceAll("/[0-9]+", "/{id}"), failure);
+        noAnswer(counted, method + " " + path.replaceAll("/[0-9]+", "/{id}"), failure);
       }
       long latency = Math.max(0, System.nanoTime() - due) / 1000;
       boolean problem = response != null
           && response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
-      samples.add(new Sample(phaseAtDue, write, due, latency, response == null ? -1 : response.statusCode(), problem));
+      samples.add(new Sample(counted, write, due, latency, response == null ? -1 : response.statusCode(), problem));
     });
   }
 }
