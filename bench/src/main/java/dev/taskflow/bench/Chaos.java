@@ -42,9 +42,8 @@ public final class Chaos {
   private final ChaosLedger ledger = new ChaosLedger();
   private final List<String> faults = new ArrayList<>();
   private final List<String> failures = new ArrayList<>();
-  private final Map<String, long[]> phaseWindows = new LinkedHashMap<>();
-  /** The same windows on the wall clock, to place reminders' due times in them. */
-  private final Map<String, Instant[]> wallWindows = new LinkedHashMap<>();
+  /** Each phase's span on the wall clock, in the order they ran. */
+  private final Map<String, Window> windows = new LinkedHashMap<>();
   private long postgresBackNanos;
   private Duration postgresRecovery;
   private long remindersInFaults;
@@ -162,25 +161,33 @@ public final class Chaos {
     window(name, from);
   }
 
-  private void window(String name, long from) {
-    long now = System.nanoTime();
-    phaseWindows.put(name, new long[] {from, now});
-    Instant end = Instant.now();
-    wallWindows.put(name, new Instant[] {end.minusNanos(now - from), end});
+  private record Window(Instant from, Instant to) {
+    boolean holds(Instant at) {
+      return !at.isBefore(from) && at.isBefore(to);
+    }
+
+    double seconds() {
+      return Duration.between(from, to).toNanos() / 1e9;
+    }
   }
 
-  /** The phase whose wall-clock window holds {@code at} (broker timestamps have millisecond precision). */
+  /** Records the phase that began at {@code from} (a System.nanoTime()) and ends now. */
+  private void window(String name, long from) {
+    Instant end = Instant.now();
+    windows.put(name, new Window(end.minusNanos(System.nanoTime() - from), end));
+  }
+
+  /** The phase whose window holds {@code at} (broker timestamps have millisecond precision). */
   private String phaseAt(Instant at) {
-    return wallWindows.entrySet().stream().filter(w -> !at.isBefore(w.getValue()[0]) && at.isBefore(w.getValue()[1]))
-        .map(Map.Entry::getKey).findFirst().orElse("after the load");
+    return windows.entrySet().stream().filter(w -> w.getValue().holds(at)).map(Map.Entry::getKey).findFirst()
+        .orElse("after the load");
   }
 
   /** Reminders that fell due while a service was down (a fault window) and were still sent. */
   private long remindersDueInFaults(Map<Long, ChaosAudit.Row> rows) {
     return rows.values().stream().filter(r -> r.reminderSent() && r.remindAt() != null)
-        .filter(r -> wallWindows.entrySet().stream().anyMatch(w -> !List.of("warmup", "steady").contains(w.getKey())
-            && !w.getKey().startsWith("after-") && !r.remindAt().isBefore(w.getValue()[0])
-            && r.remindAt().isBefore(w.getValue()[1])))
+        .filter(r -> windows.entrySet().stream().anyMatch(w -> ChaosLoad.isOutage(w.getKey())
+            && w.getValue().holds(r.remindAt())))
         .count();
   }
 
@@ -288,12 +295,12 @@ public final class Chaos {
 
   private List<PhaseStats> stats(List<ChaosLoad.Sample> samples) {
     List<PhaseStats> stats = new ArrayList<>();
-    for (var entry : phaseWindows.entrySet()) {
+    for (var entry : windows.entrySet()) {
       List<ChaosLoad.Sample> mine = samples.stream().filter(s -> s.phase().equals(entry.getKey())).toList();
       Histogram latency = new Histogram(Duration.ofMinutes(5).toNanos() / 1000, 3);
       mine.stream().filter(s -> s.status() > 0).forEach(s -> latency.recordValue(Math.min(s.latencyMicros(),
           latency.getHighestTrackableValue())));
-      stats.add(new PhaseStats(entry.getKey(), (entry.getValue()[1] - entry.getValue()[0]) / 1e9, mine.size(),
+      stats.add(new PhaseStats(entry.getKey(), entry.getValue().seconds(), mine.size(),
           (int) mine.stream().filter(s -> s.status() / 100 == 2).count(),
           (int) mine.stream().filter(s -> s.status() == 503).count(),
           (int) mine.stream().filter(s -> s.status() / 100 == 4).count(),
@@ -371,10 +378,11 @@ public final class Chaos {
     out.append(String.format(Locale.ROOT, "Writes acknowledged: %d %s%n", report.acknowledgedTotal(), report.acknowledged));
     out.append(String.format(Locale.ROOT, "Writes found:        %d %s%n", report.foundTotal(), report.found));
     out.append(String.format(Locale.ROOT,
-        "Writes refused (non-2xx, must not apply): %d; unanswered: %d; creations repeated with their"
-            + " Idempotency-Key after a lost answer: %d (%d settled, each one task); requests shed: %d%n",
+        "Writes refused (non-2xx, must not apply): %d; unanswered: %d (creations never answered that took"
+            + " effect: %d); creations repeated with their Idempotency-Key after a lost answer: %d (%d settled,"
+            + " each one task); requests shed: %d%n",
         report.refused + ledger.refusedCreates().size(), report.unknown + ledger.unknownCreates().size(),
-        load.repeats(), ledger.settledCreates().size(), load.shed()));
+        report.unknownCreatesApplied, load.repeats(), ledger.settledCreates().size(), load.shed()));
     long reminders = delivered.stream().filter(d -> d.topic().equals(ChaosAudit.REMINDERS)).count();
     out.append(String.format(Locale.ROOT,
         "Events delivered: %d distinct (%d records: %d task events, %d reminders); redelivered (same id): %d;"

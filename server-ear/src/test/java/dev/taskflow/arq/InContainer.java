@@ -99,14 +99,26 @@ final class InContainer {
    * non-transactional data source, so never inside the caller's transaction.
    */
   static long count(String sql, Object... parameters) {
+    return first(sql, parameters, rows -> rows.getLong(1));
+  }
+
+  /** A single text from the application's database (null when there is no row), seen the same way. */
+  static String text(String sql, Object... parameters) {
+    return first(sql, parameters, rows -> rows.getString(1));
+  }
+
+  private interface Column<T> {
+    T read(ResultSet rows) throws SQLException;
+  }
+
+  private static <T> T first(String sql, Object[] parameters, Column<T> column) {
     try (Connection db = lookup("jdbc/taskflowRelay", DataSource.class).getConnection();
         PreparedStatement statement = db.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
         statement.setObject(i + 1, parameters[i]);
       }
       try (ResultSet rows = statement.executeQuery()) {
-        rows.next();
-        return rows.getLong(1);
+        return rows.next() ? column.read(rows) : null;
       }
     } catch (SQLException e) {
       throw new IllegalStateException(sql, e);

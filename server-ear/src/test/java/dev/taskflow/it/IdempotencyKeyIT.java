@@ -4,10 +4,6 @@ import static dev.taskflow.it.Api.TASKS;
 import static dev.taskflow.it.TaskValidationIT.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,16 +28,8 @@ class IdempotencyKeyIT {
   }
 
   private static long createdEvents(String user) throws Exception {
-    try (Connection db = DriverManager.getConnection(
-            System.getProperty("taskflow.jdbcUrl", "jdbc:postgresql://127.0.0.1:5432/taskflow_test"), "taskflow", "taskflow");
-        PreparedStatement count = db.prepareStatement(
-            "SELECT count(*) FROM outbox_event WHERE user_id = ? AND event_type = 'taskflow.task.created'")) {
-      count.setString(1, user);
-      try (ResultSet rows = count.executeQuery()) {
-        rows.next();
-        return rows.getLong(1);
-      }
-    }
+    return SchemaIT.count("SELECT count(*) FROM outbox_event WHERE user_id = ? AND event_type = 'taskflow.task.created'",
+        user);
   }
 
   @Test

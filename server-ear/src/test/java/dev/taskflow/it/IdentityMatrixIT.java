@@ -12,10 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -177,15 +173,7 @@ class IdentityMatrixIT {
   }
 
   private static long eventsFor(long taskId) throws Exception {
-    try (Connection db = DriverManager.getConnection(
-            System.getProperty("taskflow.jdbcUrl", "jdbc:postgresql://127.0.0.1:5432/taskflow_test"), "taskflow", "taskflow");
-        PreparedStatement count = db.prepareStatement("SELECT count(*) FROM outbox_event WHERE event_key = ?")) {
-      count.setString(1, String.valueOf(taskId));
-      try (ResultSet rows = count.executeQuery()) {
-        rows.next();
-        return rows.getLong(1);
-      }
-    }
+    return SchemaIT.count("SELECT count(*) FROM outbox_event WHERE event_key = ?", String.valueOf(taskId));
   }
 
   private static Map<String, Object> claims(String user, long issuedIn, long expiresIn, String issuer) {

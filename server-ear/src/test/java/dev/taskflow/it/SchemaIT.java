@@ -20,6 +20,19 @@ class SchemaIT {
         System.getProperty("taskflow.jdbcUrl", "jdbc:postgresql://127.0.0.1:5432/taskflow_test"), "taskflow", "taskflow");
   }
 
+  /** One number from the test database, e.g. how many events a task has in the outbox. */
+  static long count(String sql, Object... parameters) throws SQLException {
+    try (Connection db = connect(); java.sql.PreparedStatement statement = db.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
+  }
+
   @Test
   void migrationsRanSuccessfully() throws SQLException {
     try (Connection db = connect();

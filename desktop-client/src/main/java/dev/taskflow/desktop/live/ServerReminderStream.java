@@ -23,7 +23,8 @@ public final class ServerReminderStream implements LiveEvents {
   private final URI streamUri;
   private final String token;
   private final EventParser parser;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(3)).build();
   private volatile boolean running;
   private volatile Stream<String> open;
   private Thread thread;

@@ -180,11 +180,6 @@ public class ReminderStreams {
     byUser.values().removeIf(Set::isEmpty);
   }
 
-  /** Open streams, for tests and metrics. */
-  public int openStreams() {
-    return byUser.values().stream().mapToInt(Set::size).sum();
-  }
-
   @PreDestroy
   synchronized void stop() {
     if (poller != null) {
