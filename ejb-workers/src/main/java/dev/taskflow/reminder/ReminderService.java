@@ -2,11 +2,13 @@ package dev.taskflow.reminder;
 
 import dev.taskflow.event.EventType;
 import dev.taskflow.outbox.Outbox;
+import dev.taskflow.persistence.DatabaseOutages;
 import dev.taskflow.task.Task;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
@@ -24,6 +26,7 @@ import java.util.Optional;
  * each reminder is claimed exactly once; a crash before commit rolls the claim back.
  */
 @Stateless
+@Interceptors(DatabaseOutages.class)
 public class ReminderService {
 
   /**

@@ -1,11 +1,13 @@
 package dev.taskflow.search;
 
+import dev.taskflow.persistence.DatabaseOutages;
 import dev.taskflow.task.Task;
 import dev.taskflow.task.TaskPage;
 import dev.taskflow.task.TaskService;
 import dev.taskflow.task.TaskStatus;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
@@ -27,6 +29,7 @@ import org.eclipse.microprofile.metrics.annotation.Timed;
  * Every query is scoped by the user: suggestions and expansions never use another user's words.
  */
 @Stateless
+@Interceptors(DatabaseOutages.class)
 public class SearchService {
 
   /** How a result was found. */

@@ -2,10 +2,12 @@ package dev.taskflow.task;
 
 import dev.taskflow.event.EventType;
 import dev.taskflow.outbox.Outbox;
+import dev.taskflow.persistence.DatabaseOutages;
 import dev.taskflow.reminder.ReminderDue;
-import jakarta.enterprise.event.Event;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -21,6 +23,7 @@ import java.util.function.UnaryOperator;
  * they write the event, so events of one task are recorded in commit order.
  */
 @Stateless
+@Interceptors(DatabaseOutages.class)
 public class TaskService {
 
   @PersistenceContext(unitName = "taskflow")

@@ -19,6 +19,9 @@ import java.util.logging.Logger;
 public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
 
   private static final Logger LOG = Logger.getLogger(UnexpectedErrorMapper.class.getName());
+  private static final OutageLog UNAVAILABLE = new OutageLog(LOG, "Database unavailable, answered 503", System::nanoTime);
+  private static final OutageLog LOST_COMMITS =
+      new OutageLog(LOG, "Database lost during commit, outcome unknown, answered 503", System::nanoTime);
 
   /** The commit broke half-way: the change may be saved or not (see {@link DatabaseFailures#isOutcomeUnknown}). */
   public static final String OUTCOME_UNKNOWN = "urn:taskflow:problem:outcome-unknown";
@@ -26,7 +29,7 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
   @Override
   public Response toResponse(Throwable e) {
     if (DatabaseFailures.isOutcomeUnknown(e)) {
-      LOG.warning(() -> "Database lost during commit, outcome unknown: " + e);
+      LOST_COMMITS.record(e);
       return new Problem(OUTCOME_UNKNOWN, "Outcome unknown", 503, "The database became unavailable while saving:"
           + " the change may or may not have been saved. Read it back before you repeat it.", null)
           .toResponseBuilder()
@@ -34,7 +37,7 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
           .build();
     }
     if (DatabaseFailures.isTransient(e)) {
-      LOG.warning(() -> "Database unavailable: " + e);
+      UNAVAILABLE.record(e);
       return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "The database is unavailable; try again shortly.")
           .toResponseBuilder()
           .header(HttpHeaders.RETRY_AFTER, "5")
