@@ -27,7 +27,25 @@ final class ChaosAudit {
 
   /** A task row of a chaos user, as the database holds it after the run. */
   record Row(long id, String title, boolean completed, boolean reminderSent, Instant remindAt, Long successorId,
-      Long seriesId, int occurrenceIndex) {}
+      Long seriesId, int occurrenceIndex, Instant createdAt, Instant dueDate) {
+
+    Row(long id, String title, boolean completed, boolean reminderSent, Instant remindAt, Long successorId,
+        Long seriesId, int occurrenceIndex) {
+      this(id, title, completed, reminderSent, remindAt, successorId, seriesId, occurrenceIndex, null, null);
+    }
+
+    /**
+     * Whether the task existed while its reminder window was open, with a second to spare for the
+     * claim: a creation repeated after a lost answer may succeed only after (or just before) the due
+     * date its body names, and a task that is already overdue gets no reminder.
+     */
+    boolean createdInItsWindow() {
+      return createdAt == null || dueDate == null || createdAt.isBefore(dueDate.minus(CLAIM_SLACK));
+    }
+  }
+
+  /** How long before its due date a task must exist for its reminder to be owed (see {@link Row#createdInItsWindow}). */
+  static final java.time.Duration CLAIM_SLACK = java.time.Duration.ofSeconds(1);
 
   /** One record consumed from Kafka (the CloudEvent's id, type and the task it carries). */
   record Delivered(String topic, int partition, long offset, String eventId, String type, long taskId, String title,
@@ -258,7 +276,7 @@ final class ChaosAudit {
       report.violation("task " + task.id + ": reminder sent " + sent.size() + " times");
     }
     if (task.kind != Kind.REMINDER || row == null || row.completed() || row.remindAt() == null
-        || !row.remindAt().isBefore(deadline)) {
+        || !row.remindAt().isBefore(deadline) || !row.createdInItsWindow()) {
       return;
     }
     report.remindersExpected++;

@@ -32,6 +32,11 @@ final class ChaosLoad {
   record Sample(String phase, boolean write, long dueNanos, long latencyMicros, int status, boolean problemJson) {}
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  /**
+   * How often a creation without an answer is repeated, 2 s apart: for up to 3 minutes, longer
+   * than a restart takes (its warm-up included), so each such creation ends with an answer.
+   */
+  private static final int MAX_REPEATS = 90;
 
   /** A creation, and how often it was repeated after a lost answer. */
   private record PendingCreate(String user, String label, Kind kind, String body, String key, long retryAt, int tries) {}
@@ -232,7 +237,7 @@ final class ChaosLoad {
         if (create.tries() > 0) {
           ledger.createSettled(create.label());
         }
-      } else if (again && create.tries() < 20) {
+      } else if (again && create.tries() < MAX_REPEATS) {
         if (create.tries() == 0) {
           ledger.createFailed(create.label(), Outcome.UNKNOWN);
         }

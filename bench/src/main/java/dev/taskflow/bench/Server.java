@@ -79,6 +79,54 @@ final class Server {
     return response.thenApply(r -> r.statusCode() / 100 == 2);
   }
 
+  /** /health/ready's body, whatever its status; null while nothing answers. */
+  String health() {
+    try {
+      return http.send(HttpRequest.newBuilder(base.resolve("/health/ready")).timeout(Duration.ofSeconds(5)).GET().build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+    } catch (java.io.IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  /** Ready as the fault suite counts it: the database check and the warm-up report UP. */
+  static boolean isReady(String health) {
+    return health.contains("\"name\":\"database\",\"status\":\"UP\"")
+        && health.contains("\"name\":\"warmup\",\"status\":\"UP\"");
+  }
+
+  /** "18.2 s, 2,300 requests" from the warm-up check's data, or "?" when it is not in {@code health}. */
+  static String warmupSummary(String health) {
+    java.util.regex.Matcher took = java.util.regex.Pattern.compile("\"tookMs\":([0-9]+)").matcher(health);
+    java.util.regex.Matcher requests = java.util.regex.Pattern.compile("\"requests\":([0-9]+)").matcher(health);
+    if (!took.find() || !requests.find()) {
+      return "?";
+    }
+    return String.format(java.util.Locale.ROOT, "%.1f s, %s requests", Long.parseLong(took.group(1)) / 1e3,
+        requests.group(1));
+  }
+
+  /**
+   * Warms this JVM's own HTTP client (its JIT, its connection pool) for {@code length} on
+   * /health/live, which touches neither the API nor the database: the load generator times every
+   * answer and should not count its own cold start against the server.
+   */
+  void warmClient(Duration length) {
+    long until = System.nanoTime() + length.toNanos();
+    HttpRequest live = HttpRequest.newBuilder(base.resolve("/health/live")).timeout(Duration.ofSeconds(5)).GET().build();
+    while (System.nanoTime() < until) {
+      java.util.List<CompletableFuture<HttpResponse<String>>> batch = new java.util.ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        batch.add(http.sendAsync(live, HttpResponse.BodyHandlers.ofString()));
+      }
+      batch.forEach(f -> f.exceptionally(e -> null).join());
+      java.util.concurrent.locks.LockSupport.parkNanos(5_000_000L);
+    }
+  }
+
   String metrics() throws Exception {
     return http.send(HttpRequest.newBuilder(base.resolve("/metrics?scope=application")).GET().build(),
         HttpResponse.BodyHandlers.ofString()).body();

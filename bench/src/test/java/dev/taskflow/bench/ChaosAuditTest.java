@@ -172,6 +172,25 @@ class ChaosAuditTest {
     assertThat(audit().violations).anyMatch(v -> v.contains("never sent"));
   }
 
+  /**
+   * A creation repeated after a lost answer may succeed only after the due date its body names, or
+   * a moment before it: that task is overdue and owes no reminder. One created in time still does.
+   */
+  @Test
+  void aTaskThatCameToExistAfterItsWindowClosedOwesNoReminder() {
+    task(1, Kind.REMINDER);
+    Instant due = NOW.minusSeconds(30);
+    rows.put(1L, new Row(1, "chaos-x #1 v0", false, false, due.minusSeconds(60), null, null, 1, due.plusSeconds(5), due));
+    event("created", 1, 0);
+    assertThat(audit().violations).isEmpty();
+    rows.put(1L, new Row(1, "chaos-x #1 v0", false, false, due.minusSeconds(60), null, null, 1,
+        due.minusMillis(100), due));
+    assertThat(audit().violations).as("100 ms before its due time").isEmpty();
+    rows.put(1L, new Row(1, "chaos-x #1 v0", false, false, due.minusSeconds(60), null, null, 1,
+        due.minusSeconds(20), due));
+    assertThat(audit().violations).as("20 s inside its window").anyMatch(v -> v.contains("never sent"));
+  }
+
   @Test
   void aCompletedOccurrenceHasExactlyOneSuccessor() {
     ChaosLedger.Task task = task(1, Kind.RECURRING);

@@ -57,6 +57,22 @@ class ManifestConsistencyTest {
     assertThat(spec.path("service").path("targetPort").asInt()).isEqualTo(port);
   }
 
+  /**
+   * The startup probe waits for the warm-up (the server reports started only when warm): its
+   * budget covers the longest warm-up plus a minute to start, or a slow node is killed in a loop.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void theStartupProbeAllowsForTheStartAndTheLongestWarmup(String overlay) {
+    List<JsonNode> docs = Manifests.render(overlay);
+    JsonNode startup = app(docs).path("spec").path("probes").path("startup");
+    long budget = (long) startup.path("periodSeconds").asInt(10) * startup.path("failureThreshold").asInt(3);
+    String maxWarmup = environment(docs).getOrDefault("TASKFLOW_WARMUP_MAX_DURATION",
+        ServerFacts.configDefault("taskflow.warmup.max-duration"));
+    assertThat(budget).as("startup probe budget, s").isGreaterThanOrEqualTo(
+        java.time.Duration.parse(maxWarmup).toSeconds() + 60);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"dev", "prod"})
   void everyVariableSetIsOneTheServerReadsAndTheEssentialOnesAreSet(String overlay) {

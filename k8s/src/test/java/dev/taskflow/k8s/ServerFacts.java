@@ -89,6 +89,24 @@ final class ServerFacts {
     return m.group(1);
   }
 
+  /** The default of a {@code @ConfigProperty(name = ..., defaultValue = ...)} in the server's code. */
+  static String configDefault(String name) {
+    for (String module : new String[] {"ejb-workers", "web-api"}) {
+      try (Stream<Path> files = Files.walk(Manifests.ROOT.resolve(module).resolve("src/main/java"))) {
+        for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+          Matcher m = Pattern.compile("@ConfigProperty\\(\\s*name\\s*=\\s*\"" + Pattern.quote(name)
+              + "\"\\s*,\\s*defaultValue\\s*=\\s*\"([^\"]*)\"").matcher(read(file));
+          if (m.find()) {
+            return m.group(1);
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    throw new AssertionError("no @ConfigProperty " + name + " with a default in the server's code");
+  }
+
   static Set<String> features() {
     return all(Pattern.compile("<feature>([^<]+)</feature>"), read(SERVER_XML));
   }

@@ -45,16 +45,34 @@ final class Stack {
 
   /** Starts the test server again with the environment ./taskflow test gave this JVM. */
   static void startLiberty() {
-    run(List.of(libertyDir().resolve("bin/server").toString(), "start", "taskflow"));
+    startLibertyNoWait();
     awaitReady();
   }
 
+  /** Starts the test server again and returns while it is still starting and warming up. */
+  static void startLibertyNoWait() {
+    run(List.of(libertyDir().resolve("bin/server").toString(), "start", "taskflow"));
+  }
+
   static void awaitReady() {
-    Awaitility.await("Liberty ready")
-        .atMost(Duration.ofSeconds(180))
+    awaitReady(Api.BASE_URL);
+  }
+
+  /**
+   * Waits until the server at {@code base} is ready: its database check and its warm-up report UP
+   * (a server whose application is still starting has no checks at all).
+   */
+  static void awaitReady(String base) {
+    Awaitility.await("Liberty ready at " + base)
+        .atMost(Duration.ofSeconds(240))
         .pollInterval(Duration.ofMillis(500))
         .ignoreExceptions()
-        .until(() -> Api.send(null, "GET", "/health/ready", null, null).body().contains("\"name\":\"database\",\"status\":\"UP\""));
+        .until(() -> isReady(Api.sendTo(base, null, "GET", "/health/ready", null, null).body()));
+  }
+
+  static boolean isReady(String health) {
+    return health.contains("\"name\":\"database\",\"status\":\"UP\"")
+        && health.contains("\"name\":\"warmup\",\"status\":\"UP\"");
   }
 
   /** The server's own log, where reminders are logged. */
