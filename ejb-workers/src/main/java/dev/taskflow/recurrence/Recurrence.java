@@ -1,28 +1,27 @@
 package dev.taskflow.recurrence;
 
+import dev.taskflow.recurrence.ParsedRule.Freq;
+import dev.taskflow.recurrence.ParsedRule.UntilKind;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.TimeZone;
 import java.util.function.Predicate;
-import org.dmfs.rfc5545.DateTime;
-import org.dmfs.rfc5545.recur.Freq;
-import org.dmfs.rfc5545.recur.InvalidRecurrenceRuleException;
-import org.dmfs.rfc5545.recur.RecurrenceRule;
-import org.dmfs.rfc5545.recur.RecurrenceRule.RfcMode;
-import org.dmfs.rfc5545.recurrenceset.FastForwarded;
-import org.dmfs.rfc5545.recurrenceset.OfRule;
 
 /**
- * RFC 5545 recurrence with lib-recur, in strict mode, expanded in a time zone so the wall-clock
- * time is kept across daylight-saving changes. Everything lib-recur refuses or gives up on becomes
- * an {@link InvalidRuleException} with a message for the user; expansion is bounded, so no rule
- * can loop or hang.
+ * RFC 5545 recurrence, expanded by {@link Expansion} in a time zone so the wall-clock time is kept
+ * across daylight-saving changes. Parsing refuses what the RFC forbids and what would be too
+ * expensive to expand ({@link Expansion#checkCost}); expansion is bounded in steps, so no rule can
+ * loop, hang or fill the heap. Every refusal is an {@link InvalidRuleException} with a message for
+ * the user that names the rule part.
+ *
+ * <p>Read the way calendars write rules: UNTIL may be UTC (an instant), floating (a wall-clock time
+ * in the series' zone, as Outlook and Google exports do) or a date (through the end of that day).
  */
 public final class Recurrence {
 
@@ -32,15 +31,15 @@ public final class Recurrence {
   /** Occurrences we look at before giving up on finding one that matches a condition. */
   static final int MAX_SCAN = 100_000;
 
-  private final RecurrenceRule rule;
+  private final ParsedRule rule;
   private final String text;
 
-  private Recurrence(RecurrenceRule rule, String text) {
+  private Recurrence(ParsedRule rule, String text) {
     this.rule = rule;
     this.text = text;
   }
 
-  /** Parses an RRULE value (without the {@code RRULE:} prefix) in strict RFC 5545 mode. */
+  /** Parses an RRULE value (without the {@code RRULE:} prefix), strictly, and checks its cost. */
   public static Recurrence parse(String text) {
     if (text == null || text.isBlank()) {
       throw new InvalidRuleException("must not be blank");
@@ -51,25 +50,23 @@ public final class Recurrence {
     if (text.regionMatches(true, 0, "RRULE:", 0, 6)) {
       throw new InvalidRuleException("must be the rule value without the 'RRULE:' prefix");
     }
-    if (!text.toUpperCase(java.util.Locale.ROOT).contains("FREQ=")) {
-      throw new InvalidRuleException("is not a valid RFC 5545 RRULE: FREQ is required");
-    }
-    try {
-      return new Recurrence(new RecurrenceRule(text, RfcMode.RFC5545_STRICT), text);
-    } catch (InvalidRecurrenceRuleException | RuntimeException e) {
-      String message = e.getMessage();
-      throw new InvalidRuleException(
-          "is not a valid RFC 5545 RRULE: " + (message == null || message.isBlank() ? e.getClass().getSimpleName() : message));
-    }
+    ParsedRule parsed = ParsedRule.parse(text.strip());
+    Expansion.checkCost(parsed);
+    return new Recurrence(parsed, text);
   }
 
-  public Freq freq() {
-    return rule.getFreq();
+  Freq freq() {
+    return rule.freq;
+  }
+
+  /** How many values BYMINUTE and BYSECOND hold at most (1 when absent). */
+  int timesWithinAnHour() {
+    return (rule.byMinute == null ? 1 : rule.byMinute.length) * (rule.bySecond == null ? 1 : rule.bySecond.length);
   }
 
   /** The COUNT of the rule, or null. */
   public Integer count() {
-    return rule.getCount();
+    return rule.count;
   }
 
   @Override
@@ -86,94 +83,105 @@ public final class Recurrence {
   }
 
   /**
-   * The occurrences from {@code start}, skipping those before {@code skipTo} (when not null) the
-   * way lib-recur fast-forwards: in periods, not one occurrence at a time, so a long series stays
-   * cheap while COUNT and the alignment of INTERVAL and BYSETPOS still count from {@code start}.
+   * The occurrences from {@code start}, skipping whole periods before {@code skipTo} (when not
+   * null and the rule has no COUNT), so a long series stays cheap while the alignment of INTERVAL
+   * and BYSETPOS still counts from {@code start}.
    */
-  Iterator<ZonedDateTime> occurrences(LocalDateTime start, ZoneId zone, Instant skipTo) {
-    TimeZone tz = TimeZone.getTimeZone(zone);
-    DateTime dtstart =
-        new DateTime(tz, start.getYear(), start.getMonthValue() - 1, start.getDayOfMonth(), start.getHour(), start.getMinute(), start.getSecond());
-    Iterator<DateTime> expansion;
-    try {
-      OfRule series = new OfRule(rule, dtstart);
-      expansion =
-          skipTo == null || !skipTo.isAfter(Instant.ofEpochMilli(dtstart.getTimestamp()))
-              ? series.iterator()
-              : new FastForwarded(new DateTime(tz, skipTo.toEpochMilli()), series).iterator();
-    } catch (RuntimeException e) {
-      throw unusable(e);
-    }
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        try {
-          return expansion.hasNext();
-        } catch (RuntimeException e) {
-          throw unusable(e);
-        }
-      }
-
-      @Override
-      public ZonedDateTime next() {
-        DateTime next;
-        try {
-          next = expansion.next();
-        } catch (NoSuchElementException e) {
-          throw e;
-        } catch (RuntimeException e) {
-          throw unusable(e);
-        }
-        LocalDateTime local =
-            LocalDateTime.of(next.getYear(), next.getMonth() + 1, next.getDayOfMonth(), next.getHours(), next.getMinutes(), next.getSeconds());
-        // A wall-clock time that does not exist (spring forward) moves forward by the gap;
-        // one that exists twice (fall back) takes the earlier offset.
-        return ZonedDateTime.ofLocal(local, zone, null);
-      }
-    };
+  Occurrences occurrences(LocalDateTime start, ZoneId zone, Instant skipTo) {
+    Long skipToSeconds =
+        skipTo == null ? null : LocalDateTime.ofInstant(skipTo, zone).toEpochSecond(ZoneOffset.UTC);
+    return new Occurrences(new Expansion(rule, start.withNano(0), pastUntil(zone), skipToSeconds), zone);
   }
 
-  /** The first {@code count} occurrences from {@code start}; fewer when the rule ends. */
+  /** The expansion's wall-clock times placed in the zone. */
+  static final class Occurrences implements Iterator<ZonedDateTime> {
+    private final Expansion expansion;
+    private final ZoneId zone;
+    private ZonedDateTime next;
+    private Instant last;
+
+    Occurrences(Expansion expansion, ZoneId zone) {
+      this.expansion = expansion;
+      this.zone = zone;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (next == null && expansion.hasNext()) {
+        // A wall-clock time that does not exist (spring forward) moves forward by the gap; one
+        // that exists twice (fall back) takes the earlier offset. Two that become the same
+        // instant that way are one occurrence.
+        ZonedDateTime candidate = ZonedDateTime.ofLocal(expansion.next(), zone, null);
+        if (last == null || candidate.toInstant().isAfter(last)) {
+          next = candidate;
+          last = candidate.toInstant();
+        }
+      }
+      return next != null;
+    }
+
+    @Override
+    public ZonedDateTime next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      ZonedDateTime result = next;
+      next = null;
+      return result;
+    }
+
+    /** Whether the series ended because nothing occurred for 400 years (not by COUNT or UNTIL). */
+    boolean endedByHorizon() {
+      return expansion.endedByHorizon();
+    }
+  }
+
+  private Predicate<LocalDateTime> pastUntil(ZoneId zone) {
+    if (rule.until == null) {
+      return null;
+    }
+    if (rule.untilKind == UntilKind.UTC) {
+      Instant until = rule.until.toInstant(ZoneOffset.UTC);
+      return local -> ZonedDateTime.ofLocal(local, zone, null).toInstant().isAfter(until);
+    }
+    LocalDateTime until = rule.until;
+    return local -> local.isAfter(until);
+  }
+
+  /**
+   * The first {@code count} occurrences from {@code start}; fewer when the rule ends. A rule that
+   * never occurs at all (within 400 years of its start) is refused.
+   */
   public List<ZonedDateTime> first(LocalDateTime start, ZoneId zone, int count) {
-    List<ZonedDateTime> result = new ArrayList<>(count);
-    Iterator<ZonedDateTime> it = occurrences(start, zone);
+    List<ZonedDateTime> result = new ArrayList<>(Math.min(count, 1000));
+    Occurrences it = occurrences(start, zone, null);
     while (result.size() < count && it.hasNext()) {
       result.add(it.next());
     }
+    if (result.isEmpty() && it.endedByHorizon()) {
+      throw new InvalidRuleException(NEVER);
+    }
     return result;
   }
+
+  static final String NEVER =
+      "never occurs: no date within 400 years of the start matches all its BYxxx parts (like 30 February)";
 
   /**
    * The first occurrence from {@code start} that is strictly after {@code after}, or null when the
    * series ends before it. Earlier occurrences are walked over, so COUNT counts them.
    */
   public ZonedDateTime firstAfter(LocalDateTime start, ZoneId zone, Instant after) {
-    return firstMatching(occurrences(start, zone, after), occurrence -> occurrence.toInstant().isAfter(after));
-  }
-
-  private static ZonedDateTime firstMatching(Iterator<ZonedDateTime> it, Predicate<ZonedDateTime> wanted) {
+    Iterator<ZonedDateTime> it = occurrences(start, zone, after);
     for (int scanned = 0; it.hasNext(); scanned++) {
       if (scanned >= MAX_SCAN) {
         throw new InvalidRuleException("produces more than " + MAX_SCAN + " occurrences before the one needed; use a coarser FREQ");
       }
       ZonedDateTime occurrence = it.next();
-      if (wanted.test(occurrence)) {
+      if (occurrence.toInstant().isAfter(after)) {
         return occurrence;
       }
     }
     return null;
-  }
-
-  private static InvalidRuleException unusable(RuntimeException e) {
-    String message = e.getMessage() == null ? "" : e.getMessage();
-    if (message.contains("floating") || message.contains("all-day") || message.contains("allday")) {
-      return new InvalidRuleException("UNTIL must be a UTC date-time such as 20271231T235959Z");
-    }
-    if (message.contains("too many")) {
-      return new InvalidRuleException(
-          "produces no occurrence within 1,000 periods of its FREQ: it may never occur (like 30 February); "
-              + "if it is only rare, use a coarser FREQ (for example FREQ=YEARLY with the same BYMONTH and BYMONTHDAY)");
-    }
-    return new InvalidRuleException("cannot be expanded: " + (message.isBlank() ? e.getClass().getSimpleName() : message));
   }
 }

@@ -3,9 +3,12 @@ package dev.taskflow.recurrence;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
-import org.dmfs.rfc5545.recur.Freq;
+import dev.taskflow.recurrence.ParsedRule.Freq;
 
-/** The rules a task's RRULE must satisfy, on top of RFC 5545 itself. */
+/**
+ * The rules a task's RRULE must satisfy, on top of RFC 5545 and the cost limits every rule has: a
+ * task repeats at most hourly (FREQ=HOURLY or slower, one BYMINUTE and one BYSECOND at most).
+ */
 public final class RecurrenceRules {
 
   private RecurrenceRules() {}
@@ -16,6 +19,10 @@ public final class RecurrenceRules {
       Recurrence parsed = Recurrence.parse(rule);
       if (parsed.freq() == Freq.SECONDLY || parsed.freq() == Freq.MINUTELY) {
         return Optional.of("FREQ=" + parsed.freq() + " is too frequent for a task; use HOURLY or slower");
+      }
+      if (parsed.timesWithinAnHour() > 1) {
+        return Optional.of(
+            "BYMINUTE and BYSECOND may hold one value each for a task: a task repeats at most hourly");
       }
       return Optional.empty();
     } catch (InvalidRuleException e) {

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.metrics.annotation.Timed;
 public class RecurrenceService {
 
   static final String CONSUMER = "recurrence";
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(RecurrenceService.class.getName());
 
   /** What handling one completion event did. */
   public enum Outcome {
@@ -102,6 +103,9 @@ public class RecurrenceService {
                   task.occurrenceIndex()),
               now);
     } catch (InvalidRuleException e) {
+      // a rule stored before today's limits, or one that ran out of budget: the series ends
+      // here, logged, and the partition moves on
+      LOG.warning(() -> "Task " + taskId + " recurs no more: its rule " + e.getMessage());
       return Result.of(Outcome.RULE_UNUSABLE);
     }
     if (due.isEmpty()) {

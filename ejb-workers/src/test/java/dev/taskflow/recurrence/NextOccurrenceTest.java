@@ -127,7 +127,7 @@ class NextOccurrenceTest {
   }
 
   @Test
-  void rulesTooSparseForLibRecurAreAClearErrorNotAHang() {
+  void aRuleThatNeverOccursIsAClearErrorNotAHang() {
     assertThatThrownBy(() -> Recurrence.parse("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30").first(LocalDateTime.parse("2026-01-01T09:00"), BERLIN, 5))
         .isInstanceOf(InvalidRuleException.class);
   }
@@ -155,14 +155,5 @@ class NextOccurrenceTest {
   void countStillCountsFromTheSeriesStartWhenFastForwarding() {
     assertThat(due("FREQ=DAILY;COUNT=5", "2026-01-01T09:00", "2026-01-01T09:00", "2026-01-03T10:00")).contains(berlin("2026-01-04T09:00"));
     assertThat(due("FREQ=DAILY;COUNT=5", "2026-01-01T09:00", "2026-01-01T09:00", "2026-01-05T10:00")).isEmpty();
-  }
-
-  @Test
-  void untilMustBeUtcForASeriesInAZone() {
-    Instant due = berlin("2026-12-01T09:00");
-    assertThat(RecurrenceRules.problemForSeries("FREQ=DAILY;UNTIL=20261231T000000", due, BERLIN))
-        .hasValueSatisfying(m -> assertThat(m).contains("UNTIL"));
-    assertThat(RecurrenceRules.problemForSeries("FREQ=DAILY;UNTIL=20261231", due, BERLIN))
-        .hasValueSatisfying(m -> assertThat(m).contains("UNTIL"));
   }
 }

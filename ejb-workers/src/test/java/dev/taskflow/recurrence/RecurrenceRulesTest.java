@@ -39,6 +39,8 @@ class RecurrenceRulesTest {
         "RRULE:FREQ=DAILY",
         "FREQ=MINUTELY",
         "FREQ=SECONDLY;INTERVAL=30",
+        "FREQ=DAILY;BYHOUR=9;BYMINUTE=0,30",
+        "FREQ=HOURLY;BYSECOND=0,30",
         "",
         "   "
       })

@@ -29,7 +29,8 @@ import java.util.List;
 
 /**
  * Previews a rule: the first {@code count} occurrences from a local start in a zone, as local
- * times with their offset. Every FREQ is accepted here (tasks take HOURLY and slower).
+ * times with their offset. Every FREQ is accepted here (tasks repeat at most hourly); every rule is
+ * bounded in cost (docs/RECURRENCE.md), so a preview never costs more than a bounded number of steps.
  */
 @Path("recurrence/preview")
 public class RecurrencePreviewResource {
