@@ -32,6 +32,13 @@ class RecurrencePreviewIT {
     }
   }
 
+  static Stream<JsonObject> dateutilCases() throws Exception {
+    try (Reader in = Files.newBufferedReader(Path.of("../ejb-workers/src/test/resources/rrule/dateutil-cases.json"));
+        var reader = Json.createReader(in)) {
+      return reader.readArray().stream().map(v -> v.asJsonObject()).filter(c -> c.getBoolean("rfc5545_valid")).toList().stream();
+    }
+  }
+
   private Api.Reply preview(String rule, String start, String zone, Integer count) {
     var body = Json.createObjectBuilder().add("rule", rule).add("start", start);
     if (zone != null) {
@@ -61,6 +68,23 @@ class RecurrencePreviewIT {
     assertThat(got.stream().map(o -> o.substring(0, 19)).toList()).containsExactlyElementsOf(expected);
     assertThat(got.stream().map(o -> OffsetDateTime.parse(o).toInstant()).toList())
         .containsExactlyElementsOf(expectedUtc.stream().map(Instant::parse).toList());
+  }
+
+  /** python-dateutil's test suite as data: the preview answers as dateutil does. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dateutilCases")
+  void everyDateutilCase(JsonObject c) {
+    List<String> expected = c.getJsonArray("expected").getValuesAs(JsonString::getString);
+    int count = c.getBoolean("finite") ? Math.min(1000, expected.size() + 5) : expected.size();
+
+    Api.Reply reply = preview(c.getString("rrule"), c.getString("dtstart"), c.getString("tzid"), count);
+
+    if (expected.isEmpty() && reply.status() == 400) {
+      assertProblem(reply, 400); // a rule with no occurrence at all may be refused as one that never occurs
+      return;
+    }
+    List<String> got = occurrences(reply);
+    assertThat(got.stream().map(o -> o.substring(0, 19)).toList()).as(c.getString("id")).containsExactlyElementsOf(expected);
   }
 
   @Test
@@ -145,7 +169,8 @@ class RecurrencePreviewIT {
         "RRULE:FREQ=DAILY",
         "every monday",
         "",
-        "FREQ=DAILY;UNTIL=20261231"
+        "FREQ=DAILY;UNTIL=2026-12-31",
+        "FREQ=MONTHLY;BYDAY=MO;BYSETPOS=0"
       })
   void forbiddenRulesAre400WithAReason(String rule) {
     Api.Reply reply = preview(rule, "2026-01-01T09:00:00", "Europe/Berlin", 5);
