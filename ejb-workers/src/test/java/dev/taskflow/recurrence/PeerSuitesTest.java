@@ -17,16 +17,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * python-dateutil's own test suite (test_rrule.py, ported as data by
- * {@code src/test/resources/rrule/tools/port_dateutil.py}): every case RFC 5545 allows expands to
- * dateutil's answer, including the 182 whose start is not itself an occurrence; every case the RFC
- * forbids (dateutil is lenient there) is refused with a reason. The invalid-rule list is refused
- * whole.
+ * The peer engines' own test suites as data: python-dateutil's test_rrule.py (240 cases, ported by
+ * {@code src/test/resources/rrule/tools/port_dateutil.py}) and rrule.js's rrule.test.ts (233 cases,
+ * {@code tools/port_rrulejs.mjs}). Every case RFC 5545 allows expands to the peer's answer,
+ * including those whose start is not itself an occurrence; every case the RFC forbids (both
+ * engines are lenient there) is refused with a reason. The invalid-rule list is refused whole.
  */
 class PeerSuitesTest {
 
-  static Stream<JsonObject> dateutilCases() throws Exception {
-    return read("/rrule/dateutil-cases.json").stream().map(v -> v.asJsonObject());
+  static Stream<JsonObject> peerCases() throws Exception {
+    return Stream.concat(
+        read("/rrule/dateutil-cases.json").stream().map(v -> v.asJsonObject()),
+        read("/rrule/rrulejs-cases.json").stream().map(v -> v.asJsonObject()));
   }
 
   static Stream<JsonObject> invalidRules() throws Exception {
@@ -41,8 +43,8 @@ class PeerSuitesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("dateutilCases")
-  void expandsLikeDateutil(JsonObject c) {
+  @MethodSource("peerCases")
+  void expandsLikeThePeerEngines(JsonObject c) {
     String rule = c.getString("rrule");
     if (!c.getBoolean("rfc5545_valid")) {
       assertThatThrownBy(() -> Recurrence.parse(rule)).as(c.getString("id")).isInstanceOf(InvalidRuleException.class);

@@ -32,11 +32,15 @@ class RecurrencePreviewIT {
     }
   }
 
-  static Stream<JsonObject> dateutilCases() throws Exception {
-    try (Reader in = Files.newBufferedReader(Path.of("../ejb-workers/src/test/resources/rrule/dateutil-cases.json"));
-        var reader = Json.createReader(in)) {
-      return reader.readArray().stream().map(v -> v.asJsonObject()).filter(c -> c.getBoolean("rfc5545_valid")).toList().stream();
-    }
+  static Stream<JsonObject> peerCases() throws Exception {
+    return Stream.of("dateutil-cases.json", "rrulejs-cases.json").flatMap(file -> {
+      try (Reader in = Files.newBufferedReader(Path.of("../ejb-workers/src/test/resources/rrule/" + file));
+          var reader = Json.createReader(in)) {
+        return reader.readArray().stream().map(v -> v.asJsonObject()).filter(c -> c.getBoolean("rfc5545_valid")).toList().stream();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
   }
 
   private Api.Reply preview(String rule, String start, String zone, Integer count) {
@@ -70,10 +74,10 @@ class RecurrencePreviewIT {
         .containsExactlyElementsOf(expectedUtc.stream().map(Instant::parse).toList());
   }
 
-  /** python-dateutil's test suite as data: the preview answers as dateutil does. */
+  /** python-dateutil's and rrule.js's test suites as data: the preview answers as they do. */
   @ParameterizedTest(name = "{0}")
-  @MethodSource("dateutilCases")
-  void everyDateutilCase(JsonObject c) {
+  @MethodSource("peerCases")
+  void everyPeerEngineCase(JsonObject c) {
     List<String> expected = c.getJsonArray("expected").getValuesAs(JsonString::getString);
     int count = c.getBoolean("finite") ? Math.min(1000, expected.size() + 5) : expected.size();
 
