@@ -33,6 +33,9 @@ public final class DevJwt {
 
   public static final String ISSUER = "taskflow-dev";
 
+  /** The audience the server requires (mp.jwt.verify.audiences). */
+  public static final String AUDIENCE = "taskflow";
+
   private DevJwt() {}
 
   public static void main(String[] args) throws Exception {
@@ -74,6 +77,7 @@ public final class DevJwt {
     Instant now = Instant.now();
     Map<String, Object> claims = new LinkedHashMap<>();
     claims.put("iss", ISSUER);
+    claims.put("aud", AUDIENCE);
     claims.put("sub", user);
     claims.put("upn", user);
     claims.put("jti", UUID.randomUUID().toString());

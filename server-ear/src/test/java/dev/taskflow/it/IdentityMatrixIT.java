@@ -78,6 +78,10 @@ class IdentityMatrixIT {
     credentials.put("three empty parts", () -> "a.b.c");
     credentials.put("expired", () -> signed(claims(OWNER, -7200, -3600, DevJwt.ISSUER)));
     credentials.put("not yet valid", () -> signed(withNotBefore(claims(OWNER, 0, 7200, DevJwt.ISSUER), 3600)));
+    credentials.put("expired 90 s ago (beyond the 30 s skew)", () -> signed(claims(OWNER, -3600, -90, DevJwt.ISSUER)));
+    credentials.put("issued 25 h ago (older than 24 h), not expired", () -> signed(claims(OWNER, -25 * 3600, 3600, DevJwt.ISSUER)));
+    credentials.put("for another audience", () -> signed(withAudience(claims(OWNER, 0, 3600, DevJwt.ISSUER), "some-other-service")));
+    credentials.put("without an audience", () -> signed(withAudience(claims(OWNER, 0, 3600, DevJwt.ISSUER), null)));
     credentials.put("signed by another key", IdentityMatrixIT::strangersToken);
     credentials.put("another issuer", () -> signed(claims(OWNER, 0, 3600, "someone-else")));
     credentials.put("alg none", () -> unsigned(claims(OWNER, 0, 3600, DevJwt.ISSUER)));
@@ -180,10 +184,20 @@ class IdentityMatrixIT {
     long now = Instant.now().getEpochSecond();
     Map<String, Object> claims = new LinkedHashMap<>();
     claims.put("iss", issuer);
+    claims.put("aud", DevJwt.AUDIENCE);
     claims.put("sub", user);
     claims.put("upn", user);
     claims.put("iat", now + issuedIn);
     claims.put("exp", now + expiresIn);
+    return claims;
+  }
+
+  private static Map<String, Object> withAudience(Map<String, Object> claims, String audience) {
+    if (audience == null) {
+      claims.remove("aud");
+    } else {
+      claims.put("aud", audience);
+    }
     return claims;
   }
 
