@@ -28,12 +28,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The task endpoints. Translates HTTP to one {@link TaskService} call and back. */
@@ -49,7 +51,15 @@ public class TaskResource {
 
   @Inject TaskService tasks;
   @Inject SearchService search;
-  @Context UriInfo uri;
+
+  /**
+   * The public base URL (such as https://tasks.example.com) absolute links are built from; without
+   * it they are relative. Never the request's Host header, which the client chooses.
+   */
+  @Inject
+  @ConfigProperty(name = "taskflow.public-base-url")
+  Optional<String> publicBaseUrl;
+
   @Context SecurityContext security;
 
   /**
@@ -62,8 +72,11 @@ public class TaskResource {
     String key = IdempotencyKeys.of(idempotencyKey);
     TaskService.Created created = tasks.create(user(), TaskInput.parse(JsonBodies.readObject(body)), key);
     Task task = created.task();
+    String path = "/api/v1/tasks/" + task.id();
+    String location = publicBaseUrl.map(base -> base.replaceAll("/+$", "") + path).orElse(path);
+    // set as a header, not Response.created(): that would resolve a relative URI against the Host header
     Response.ResponseBuilder response =
-        Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(task.id())).build()).entity(TaskJson.of(task));
+        Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, location).entity(TaskJson.of(task));
     if (created.replayed()) {
       response.header("Idempotent-Replayed", "true");
     }
