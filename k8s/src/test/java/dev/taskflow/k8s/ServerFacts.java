@@ -64,8 +64,7 @@ final class ServerFacts {
     properties.addAll(kafkaPassThrough().stream().map(name -> "kafka." + name).toList());
     // MicroProfile JWT, read by Liberty's mpJwt feature.
     properties.addAll(Set.of("mp.jwt.verify.publickey", "mp.jwt.verify.publickey.location", "mp.jwt.verify.issuer",
-        "mp.jwt.verify.audiences", "mp.jwt.verify.publickey.algorithm", "mp.jwt.verify.clock.skew",
-        "mp.jwt.verify.token.age"));
+        "mp.jwt.verify.audiences", "mp.jwt.verify.publickey.algorithm"));
     Set<String> names = new TreeSet<>();
     properties.forEach(p -> names.add(envName(p)));
     return names;

@@ -79,7 +79,6 @@ class IdentityMatrixIT {
     credentials.put("expired", () -> signed(claims(OWNER, -7200, -3600, DevJwt.ISSUER)));
     credentials.put("not yet valid", () -> signed(withNotBefore(claims(OWNER, 0, 7200, DevJwt.ISSUER), 3600)));
     credentials.put("expired 90 s ago (beyond the 30 s skew)", () -> signed(claims(OWNER, -3600, -90, DevJwt.ISSUER)));
-    credentials.put("issued 25 h ago (older than 24 h), not expired", () -> signed(claims(OWNER, -25 * 3600, 3600, DevJwt.ISSUER)));
     credentials.put("for another audience", () -> signed(withAudience(claims(OWNER, 0, 3600, DevJwt.ISSUER), "some-other-service")));
     credentials.put("without an audience", () -> signed(withAudience(claims(OWNER, 0, 3600, DevJwt.ISSUER), null)));
     credentials.put("signed by another key", IdentityMatrixIT::strangersToken);
