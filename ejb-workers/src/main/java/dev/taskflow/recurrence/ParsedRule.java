@@ -123,7 +123,7 @@ final class ParsedRule {
     if (byMonthDay != null && freq == Freq.WEEKLY) {
       throw invalid("BYMONTHDAY is not allowed with FREQ=WEEKLY");
     }
-    if (byDay != null && Arrays.stream(byDay).anyMatch(d -> d.ordinal() != 0)) {
+    if (hasNumberedDays()) {
       if (freq != Freq.MONTHLY && freq != Freq.YEARLY) {
         throw invalid("BYDAY with a number (like 1MO or -1FR) is only allowed with FREQ=MONTHLY or FREQ=YEARLY");
       }
