@@ -81,6 +81,9 @@ class IdentityMatrixIT {
     credentials.put("expired 90 s ago (beyond the 30 s skew)", () -> signed(claims(OWNER, -3600, -90, DevJwt.ISSUER)));
     credentials.put("for another audience", () -> signed(withAudience(claims(OWNER, 0, 3600, DevJwt.ISSUER), "some-other-service")));
     credentials.put("without an audience", () -> signed(withAudience(claims(OWNER, 0, 3600, DevJwt.ISSUER), null)));
+    credentials.put("issued 25 h ago, valid for 10 years", () -> signed(claims(OWNER, -25 * 3600, 10L * 365 * 86400, DevJwt.ISSUER)));
+    credentials.put("issued in an hour", () -> signed(claims(OWNER, 3600, 7200, DevJwt.ISSUER)));
+    credentials.put("without issued-at", () -> signed(withoutIssuedAt(claims(OWNER, 0, 3600, DevJwt.ISSUER))));
     credentials.put("signed by another key", IdentityMatrixIT::strangersToken);
     credentials.put("another issuer", () -> signed(claims(OWNER, 0, 3600, "someone-else")));
     credentials.put("alg none", () -> unsigned(claims(OWNER, 0, 3600, DevJwt.ISSUER)));
@@ -197,6 +200,11 @@ class IdentityMatrixIT {
     } else {
       claims.put("aud", audience);
     }
+    return claims;
+  }
+
+  private static Map<String, Object> withoutIssuedAt(Map<String, Object> claims) {
+    claims.remove("iat");
     return claims;
   }
 
