@@ -3,8 +3,10 @@ package dev.taskflow.desktop;
 import dev.taskflow.desktop.api.HttpTaskApi;
 import dev.taskflow.desktop.config.ClientConfig;
 import dev.taskflow.desktop.config.ConfigStore;
+import dev.taskflow.desktop.config.KafkaClientSettings;
 import dev.taskflow.desktop.config.TokenClaims;
 import dev.taskflow.desktop.live.KafkaLiveEvents;
+import dev.taskflow.desktop.live.LiveEvents;
 import dev.taskflow.desktop.live.ServerReminderStream;
 import dev.taskflow.desktop.ui.FxBackgroundRunner;
 import dev.taskflow.desktop.ui.FxUiScheduler;
@@ -47,13 +49,22 @@ public final class TaskflowApp extends Application {
     Optional<ScreenshotMode> screenshot = ScreenshotMode.fromSystemProperties();
     screenshot.ifPresent(mode -> mode.seed(api));
     runner = new FxBackgroundRunner();
-    model = new MainViewModel(api,
-        config.hasKafka() ? new KafkaLiveEvents(config.kafkaBootstrapServers(), user)
-            : new ServerReminderStream(config.serverUri(), config.token(), user),
-        runner, new FxUiScheduler(), Clock.systemDefaultZone(), user, config.serverUrl());
+    model = new MainViewModel(api, liveEvents(config, user), runner, new FxUiScheduler(), Clock.systemDefaultZone(),
+        user, config.serverUrl());
     show(stage, model);
     screenshot.ifPresent(mode -> mode.attach(stage, model, api));
     model.start();
+  }
+
+  /**
+   * Kafka mode with the desktop's own credentials when a Kafka client properties file is set (the
+   * configuration is complete, so the file was checked); otherwise the server's per-user stream.
+   */
+  static LiveEvents liveEvents(ClientConfig config, String user) {
+    if (config.hasKafkaConfig()) {
+      return new KafkaLiveEvents(KafkaClientSettings.load(config.kafkaConfig()), user);
+    }
+    return new ServerReminderStream(config.serverUri(), config.token(), user);
   }
 
   /** Builds the main window for a ViewModel; the UI tests use it with their own services. */

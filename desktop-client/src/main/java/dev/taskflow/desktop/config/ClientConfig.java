@@ -3,23 +3,28 @@ package dev.taskflow.desktop.config;
 import java.net.URI;
 
 /**
- * Where the client connects. {@code kafkaBootstrapServers} may be blank: the app then works
- * without live notifications and says so.
+ * Where the client connects. {@code kafkaConfig} is the path of a Kafka client properties file with
+ * the desktop's own credentials (see {@link KafkaClientSettings}); blank, the live reminders come
+ * from the server's per-user stream instead of Kafka.
  */
-public record ClientConfig(String serverUrl, String token, String kafkaBootstrapServers) {
+public record ClientConfig(String serverUrl, String token, String kafkaConfig) {
 
   public ClientConfig {
     serverUrl = trim(serverUrl);
     token = trim(token);
-    kafkaBootstrapServers = trim(kafkaBootstrapServers);
+    kafkaConfig = trim(kafkaConfig);
   }
 
   public boolean isComplete() {
     return problem() == null;
   }
 
-  public boolean hasKafka() {
-    return !kafkaBootstrapServers.isEmpty();
+  /**
+   * Whether a Kafka client properties file is set: Kafka mode. Whether it holds credentials is
+   * {@link #problem()}'s to say; a complete configuration has a valid one or none.
+   */
+  public boolean hasKafkaConfig() {
+    return !kafkaConfig.isEmpty();
   }
 
   public URI serverUri() {
@@ -53,6 +58,9 @@ public record ClientConfig(String serverUrl, String token, String kafkaBootstrap
     }
     if (claims.expiresAt() != null && !claims.expiresAt().isAfter(now)) {
       return "The token expired at " + claims.expiresAt() + "; get a new one (./taskflow token <user>)";
+    }
+    if (hasKafkaConfig()) {
+      return KafkaClientSettings.problem(kafkaConfig);
     }
     return null;
   }

@@ -6,10 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -27,6 +30,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * its own (one per client instance, so every open window sees every event), starting at the latest
  * offset. Keeps only the signed-in user's events, drops duplicates by CloudEvents id, and reports
  * whether the broker is reachable. The Kafka client reconnects by itself; this class only watches.
+ *
+ * <p>It connects with the client properties it is given (bootstrap servers, security protocol,
+ * SASL, truststore: the desktop's own credentials, checked by
+ * {@link dev.taskflow.desktop.config.KafkaClientSettings}) and sets its own consumer settings over
+ * them. Its group and client id are {@code taskflow-desktop-<random UUID>}: the broker, and
+ * whoever may list its groups, learn nothing about who is signed in. Status texts name the
+ * bootstrap servers only; messages that could quote the JAAS config or a password are redacted.
  */
 public final class KafkaLiveEvents implements LiveEvents {
 
@@ -37,6 +47,7 @@ public final class KafkaLiveEvents implements LiveEvents {
   private static final Duration POLL = Duration.ofMillis(500);
   private static final int REMEMBERED_IDS = 10_000;
 
+  private final Properties client;
   private final String servers;
   private final String groupId;
   private final EventParser parser;
@@ -53,9 +64,22 @@ public final class KafkaLiveEvents implements LiveEvents {
   private volatile KafkaConsumer<String, String> consumer;
   private Thread thread;
 
-  public KafkaLiveEvents(String servers, String userId) {
-    this.servers = servers;
-    this.groupId = "taskflow-desktop-" + userId + "-" + UUID.randomUUID();
+  /**
+   * @param clientProperties how to reach and authenticate to the broker, as Kafka's tools take with
+   *     {@code --command-config}; copied, must name {@code bootstrap.servers}
+   * @param userId the signed-in user: only their events are delivered (never part of a Kafka name)
+   */
+  public KafkaLiveEvents(Properties clientProperties, String userId) {
+    this.client = new Properties();
+    for (String key : clientProperties.stringPropertyNames()) {
+      client.setProperty(key, clientProperties.getProperty(key));
+    }
+    String bootstrap = client.getProperty(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG);
+    if (bootstrap == null || bootstrap.isBlank()) {
+      throw new IllegalArgumentException("The Kafka client properties have no bootstrap.servers");
+    }
+    this.servers = bootstrap.strip();
+    this.groupId = "taskflow-desktop-" + UUID.randomUUID();
     this.parser = new EventParser(userId);
   }
 
@@ -91,8 +115,10 @@ public final class KafkaLiveEvents implements LiveEvents {
     } catch (WakeupException e) {
       // close() woke the poll: the loop ends.
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Live events stopped", e);
-      listener.onStatus(new LiveStatus(LiveStatus.State.DOWN, "Live updates stopped: " + e.getMessage()));
+      // Not the exception itself: its messages may quote configuration values (the JAAS config).
+      String why = redacted(e);
+      LOG.warning(() -> "Live events stopped: " + why);
+      listener.onStatus(new LiveStatus(LiveStatus.State.DOWN, "Live updates stopped: " + why));
     } finally {
       consumer = null;
     }
@@ -119,9 +145,10 @@ public final class KafkaLiveEvents implements LiveEvents {
     return record.topic() + "/" + record.partition() + "/" + record.offset();
   }
 
-  private Properties consumerProperties() {
+  /** The client properties (connection, security, SASL, truststore) with this consumer's own settings over them. */
+  Properties consumerProperties() {
     Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+    p.putAll(client);
     p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
     p.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId);
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
@@ -159,15 +186,79 @@ public final class KafkaLiveEvents implements LiveEvents {
 
   /** Each window has its own group: remove it on exit rather than leave it to expire on the broker. */
   private void forgetGroup() {
-    Properties p = new Properties();
-    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
-    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000");
-    p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
+    Properties p = adminProperties();
     try (Admin admin = Admin.create(p)) {
       admin.deleteConsumerGroups(List.of(groupId)).all().get(3, TimeUnit.SECONDS);
     } catch (Exception e) {
-      LOG.fine(() -> "Could not delete consumer group " + groupId + ": " + e);
+      LOG.fine(() -> "Could not delete consumer group " + groupId + ": " + redacted(e));
     }
+  }
+
+  /** The same connection and credentials, without the consumer-only keys the admin client would warn about. */
+  Properties adminProperties() {
+    Properties p = new Properties();
+    Set<String> known = AdminClientConfig.configNames();
+    client.forEach((key, value) -> {
+      if (known.contains(key)) {
+        p.put(key, value);
+      }
+    });
+    p.put(AdminClientConfig.CLIENT_ID_CONFIG, groupId + "-admin");
+    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000");
+    p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
+    return p;
+  }
+
+  /**
+   * What went wrong, for the log and the status bar: the exception chain's types and messages, with
+   * every value of the client properties that can hold a secret (the JAAS config, passwords, keys),
+   * and every password in the JAAS config, replaced; any other {@code password=...} is masked as well.
+   */
+  String redacted(Throwable failure) {
+    StringBuilder text = new StringBuilder();
+    Throwable t = failure;
+    for (int depth = 0; t != null && depth < 10; depth++, t = t.getCause()) {
+      if (depth > 0) {
+        text.append("; caused by ");
+      }
+      text.append(t.getClass().getSimpleName());
+      if (t.getMessage() != null) {
+        text.append(": ").append(t.getMessage());
+      }
+    }
+    String result = text.toString();
+    for (String secret : secrets()) {
+      result = result.replace(secret, HIDDEN);
+    }
+    return NAMED_SECRET.matcher(result).replaceAll("$1=" + HIDDEN);
+  }
+
+  private static final String HIDDEN = "[hidden]";
+  /** {@code password="..."} (or unquoted) as in a JAAS config; group 1 the name, 3 or 4 the value. */
+  private static final Pattern NAMED_SECRET =
+      Pattern.compile("(?i)\\b(password|secret|token)\\s*=\\s*(\"([^\"]*)\"|([^\\s;\"]+))");
+
+  /** The secret values in the client properties, longest first (a JAAS config before the password in it). */
+  private List<String> secrets() {
+    List<String> secrets = new java.util.ArrayList<>();
+    for (String key : client.stringPropertyNames()) {
+      String value = client.getProperty(key).strip();
+      String k = key.toLowerCase(java.util.Locale.ROOT);
+      if (value.isEmpty() || !(k.contains("jaas") || k.contains("password") || k.contains("secret")
+          || k.contains("token") || k.endsWith(".key") || k.contains("credentials"))) {
+        continue;
+      }
+      secrets.add(value);
+      var named = NAMED_SECRET.matcher(value);
+      while (named.find()) {
+        String inner = named.group(3) != null ? named.group(3) : named.group(4);
+        if (!inner.isEmpty()) {
+          secrets.add(inner);
+        }
+      }
+    }
+    secrets.sort(java.util.Comparator.comparingInt(String::length).reversed());
+    return secrets;
   }
 
   /**

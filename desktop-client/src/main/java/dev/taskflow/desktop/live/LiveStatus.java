@@ -6,7 +6,7 @@ public record LiveStatus(State state, String message) {
   public enum State { DISABLED, CONNECTING, LIVE, DOWN }
 
   public static LiveStatus disabled() {
-    return new LiveStatus(State.DISABLED, "Live updates off: no Kafka bootstrap servers configured");
+    return new LiveStatus(State.DISABLED, "Live updates off");
   }
 
   public static LiveStatus connecting(String servers) {

@@ -9,14 +9,34 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 
-/** First run: asks for the server URL, a token and the Kafka servers, and checks them before saving. */
+/**
+ * First run: asks for the server URL, a token and, optionally, a Kafka client properties file with
+ * the desktop's own credentials, and checks them before saving.
+ */
 public final class SettingsDialog {
+
+  static final String KAFKA_LABEL = "Kafka client properties (optional, single-user server)";
+  static final String KAFKA_PROMPT = "Path of a --command-config file with SASL credentials; empty: the server's stream";
+  static final String KAFKA_HELP = "Kafka mode reads the broker directly, with the desktop's own credentials: the path"
+      + " of a Kafka client properties file, the format Kafka's tools take with --command-config (bootstrap.servers,"
+      + " security.protocol=SASL_SSL, sasl.mechanism, sasl.jaas.config, the truststore; on a dev install"
+      + " ./taskflow desktop sets it). Only for a single-user server. Empty: reminders come from the server's own"
+      + " stream, for this user only.";
 
   private SettingsDialog() {}
 
   public static Optional<ClientConfig> ask(ClientConfig current, Path savedTo) {
+    return create(current, savedTo).showAndWait();
+  }
+
+  /**
+   * The dialog, not shown yet. OK is refused while {@link ClientConfig#problem()} has something to
+   * say, which is shown; a configuration given with a problem shows it from the start.
+   */
+  static Dialog<ClientConfig> create(ClientConfig current, Path savedTo) {
     Dialog<ClientConfig> dialog = new Dialog<>();
     dialog.setTitle("Connect to Taskflow");
     dialog.setHeaderText("Where is your Taskflow server?\nSaved to " + savedTo);
@@ -27,13 +47,24 @@ public final class SettingsDialog {
     token.setWrapText(true);
     token.setPrefRowCount(4);
     token.setPromptText("A JWT; on a dev install: ./taskflow token <user>");
-    TextField kafka = new TextField(current.kafkaBootstrapServers().isEmpty() && current.serverUrl().isEmpty()
-        ? "localhost:9092" : current.kafkaBootstrapServers());
-    kafka.setId("kafkaField");
-    kafka.setPromptText("host:port; empty: no live notifications");
+    TextField kafka = new TextField(current.kafkaConfig());
+    kafka.setId("kafkaConfigField");
+    kafka.setPromptText(KAFKA_PROMPT);
+    Tooltip help = new Tooltip(KAFKA_HELP);
+    help.setWrapText(true);
+    help.setMaxWidth(480);
+    kafka.setTooltip(help);
+    kafka.setPrefColumnCount(36);
     Label problem = new Label();
+    problem.setId("settingsProblem");
     problem.getStyleClass().add("field-error");
     problem.setWrapText(true);
+    problem.setMaxWidth(520);
+    String already = current.problem();
+    if (already != null
+        && (!current.serverUrl().isEmpty() || !current.token().isEmpty() || !current.kafkaConfig().isEmpty())) {
+      problem.setText(already);
+    }
 
     GridPane grid = new GridPane();
     grid.setHgap(10);
@@ -41,7 +72,7 @@ public final class SettingsDialog {
     grid.setPadding(new Insets(12));
     grid.addRow(0, new Label("Server URL"), server);
     grid.addRow(1, new Label("Token"), token);
-    grid.addRow(2, new Label("Kafka servers"), kafka);
+    grid.addRow(2, new Label(KAFKA_LABEL), kafka);
     grid.add(problem, 1, 3);
     dialog.getDialogPane().setContent(grid);
     dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
@@ -54,6 +85,6 @@ public final class SettingsDialog {
     });
     dialog.setResultConverter(button -> button == ButtonType.OK
         ? new ClientConfig(server.getText(), token.getText(), kafka.getText()) : null);
-    return dialog.showAndWait();
+    return dialog;
   }
 }
