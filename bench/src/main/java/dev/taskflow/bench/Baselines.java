@@ -85,8 +85,8 @@ final class Baselines {
   double[] producerPerformance(String topic, int rate, int records, int recordSize) throws Exception {
     String out = run(List.of("java", "-Xmx256m", "-cp", config.kafkaLibs() + "/*",
         "org.apache.kafka.tools.ProducerPerformance", "--topic", topic, "--num-records", String.valueOf(records),
-        "--record-size", String.valueOf(recordSize), "--throughput", String.valueOf(rate), "--producer-props",
-        "bootstrap.servers=" + config.kafka(), "acks=all", "enable.idempotence=true",
+        "--record-size", String.valueOf(recordSize), "--throughput", String.valueOf(rate), "--producer.config",
+        config.kafka(), "--producer-props", "acks=all", "enable.idempotence=true",
         "max.in.flight.requests.per.connection=1", "linger.ms=1"), null, null);
     Matcher m = Pattern.compile("records sent, ([0-9.]+) records/sec .*?([0-9.]+) ms avg latency.*?([0-9]+) ms 50th, "
         + "([0-9]+) ms 95th, ([0-9]+) ms 99th").matcher(out);

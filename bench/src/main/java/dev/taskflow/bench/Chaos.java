@@ -86,7 +86,7 @@ public final class Chaos {
     ChaosLoad load = new ChaosLoad(server, ledger, runId, users, writeRate, readRate);
     long started;
     long stopped;
-    try (ChaosEvents events = new ChaosEvents(arg("kafka"), runId)) {
+    try (ChaosEvents events = new ChaosEvents(arg("kafka-config"), runId)) {
       // The server is ready, so warm: it is judged from the first request on. This JVM is not, and
       // it times every answer: it warms its own HTTP client first, on /health/live, not the API.
       server.warmClient(Duration.ofSeconds(seconds("client-warmup", 5)));

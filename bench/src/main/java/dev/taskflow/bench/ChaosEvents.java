@@ -32,10 +32,9 @@ final class ChaosEvents implements AutoCloseable {
   /** Whether the reader had consumed everything the topics held, and when that was last seen. */
   private volatile long caughtUpAt = System.nanoTime() - Duration.ofHours(1).toNanos();
 
-  ChaosEvents(String servers, String userPrefix) {
+  ChaosEvents(String kafkaConfig, String userPrefix) {
     this.userPrefix = userPrefix;
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+    Properties p = KafkaClientConfig.load(kafkaConfig);
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
     p.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "1000");

@@ -23,7 +23,7 @@ record Config(URI baseUrl, String dbHost, int dbPort, String dbName, String dbUs
     return new Config(URI.create(a.getOrDefault("base-url", "http://localhost:29080")),
         a.getOrDefault("db-host", "127.0.0.1"), Integer.parseInt(a.getOrDefault("db-port", "5432")),
         a.getOrDefault("db-name", "taskflow_bench"), a.getOrDefault("db-user", "taskflow"),
-        a.getOrDefault("db-password", "taskflow"), a.getOrDefault("kafka", "127.0.0.1:29092"),
+        a.getOrDefault("db-password", "taskflow"), a.getOrDefault("kafka-config", ".taskflow/bench/kafka-auth/admin.properties"),
         Path.of(a.getOrDefault("private-key", ".taskflow/bench/jwt/private.pem")), a.getOrDefault("pgbench", "pgbench"),
         a.getOrDefault("kafka-libs", ".taskflow/kafka-libs"), Path.of(a.getOrDefault("out", "bench/results")),
         Long.parseLong(a.getOrDefault("liberty-pid", "0")), quick,

@@ -19,7 +19,6 @@ import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /** What flows through Kafka: publish lag, recurrence successors, reminder lateness. */
@@ -167,8 +166,7 @@ final class EventPhases {
   }
 
   private void ensureTopic(String topic) throws Exception {
-    Properties p = new Properties();
-    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka());
+    Properties p = KafkaClientConfig.load(config.kafka());
     try (Admin admin = Admin.create(p)) {
       if (!admin.listTopics().names().get().contains(topic)) {
         admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();

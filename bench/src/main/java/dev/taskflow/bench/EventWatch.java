@@ -25,9 +25,8 @@ final class EventWatch implements AutoCloseable {
   private volatile boolean running = true;
   private volatile boolean assigned;
 
-  EventWatch(String servers, String topic, String user, BiConsumer<JsonObject, Long> onEvent) {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+  EventWatch(String kafkaConfig, String topic, String user, BiConsumer<JsonObject, Long> onEvent) {
+    Properties p = KafkaClientConfig.load(kafkaConfig);
     p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

@@ -1,5 +1,8 @@
 package dev.taskflow.schema;
 
+import dev.taskflow.config.ProductionSettings;
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -38,8 +41,16 @@ public class SchemaMigration {
 
   private final AtomicBoolean migrated = new AtomicBoolean();
 
+  /** Refuses to start a production server with a default database password, then migrates. */
   @PostConstruct
   void start() {
+    var config = ConfigProvider.getConfig();
+    ProductionSettings.problem(config.getOptionalValue("taskflow.profile", String.class).orElse(null),
+            config.getOptionalValue("db.password", String.class).orElse(null))
+        .ifPresent(problem -> {
+          LOG.severe("Taskflow will not start: " + problem);
+          throw new IllegalStateException(problem);
+        });
     migrate();
   }
 

@@ -13,14 +13,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The desktop client's Kafka consumer on the real broker, fed by the real server's outbox. */
 class DesktopLiveEventsIT {
-
-  static final String KAFKA = System.getProperty("taskflow.kafka", "127.0.0.1:19092");
 
   static final class Recorder implements LiveEvents.Listener {
     final List<Reminder> reminders = new CopyOnWriteArrayList<>();
@@ -51,7 +48,7 @@ class DesktopLiveEventsIT {
   }
 
   Recorder listen(String user) {
-    KafkaLiveEvents feed = new KafkaLiveEvents(KAFKA, user);
+    KafkaLiveEvents feed = new KafkaLiveEvents(KafkaClients.desktop(), user);
     feeds.add(feed);
     Recorder recorder = new Recorder();
     feed.start(recorder);
@@ -131,8 +128,9 @@ class DesktopLiveEventsIT {
     String user = Api.newUser("groups");
     listen(user);
     KafkaLiveEvents feed = feeds.get(0);
-    try (Admin admin = Admin.create(java.util.Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA))) {
+    try (Admin admin = Admin.create(KafkaClients.operator())) {
       await().atMost(Duration.ofSeconds(10)).until(() -> groups(admin).contains(feed.groupId()));
+      assertThat(feed.groupId()).as("no client learns a user id from group names").doesNotContain(user);
       feed.close();
       await().atMost(Duration.ofSeconds(10)).until(() -> !groups(admin).contains(feed.groupId()));
     }

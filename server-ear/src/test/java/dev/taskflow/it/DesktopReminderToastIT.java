@@ -40,7 +40,7 @@ class DesktopReminderToastIT {
   void openTheWindow() throws Exception {
     FxToolkit.registerPrimaryStage();
     model = new MainViewModel(new HttpTaskApi(URI.create(Api.BASE_URL), Api.token(user)),
-        new KafkaLiveEvents(DesktopLiveEventsIT.KAFKA, user), runner, new FxUiScheduler(), Clock.systemDefaultZone(),
+        new KafkaLiveEvents(KafkaClients.desktop(), user), runner, new FxUiScheduler(), Clock.systemDefaultZone(),
         user, Api.BASE_URL);
     FxToolkit.setupStage(stage -> {
       TaskflowApp.show(stage, model);

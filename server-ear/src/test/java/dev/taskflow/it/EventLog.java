@@ -57,7 +57,7 @@ final class EventLog {
   private EventLog() {}
 
   static String bootstrap() {
-    return System.getProperty("taskflow.kafka", "127.0.0.1:19092");
+    return KafkaClients.operator().getProperty("bootstrap.servers");
   }
 
   /** Waits until the relay has published every pending event. */
@@ -83,8 +83,7 @@ final class EventLog {
   }
 
   static List<Event> read(Collection<String> topics, Predicate<Event> filter) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+    Properties props = KafkaClients.operator();
     props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

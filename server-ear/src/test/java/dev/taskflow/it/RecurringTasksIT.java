@@ -241,7 +241,7 @@ class RecurringTasksIT {
 
   /** The consumer group has committed every record of task-recurrence, replays included. */
   private static void awaitConsumerCaughtUp() {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, EventLog.bootstrap()))) {
+    try (Admin admin = Admin.create(KafkaClients.operator())) {
       Awaitility.await("recurrence consumer caught up")
           .atMost(PATIENCE)
           .pollInterval(Duration.ofMillis(200))
@@ -273,8 +273,7 @@ class RecurringTasksIT {
   }
 
   private static KafkaProducer<String, String> producer() {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EventLog.bootstrap());
+    Properties props = KafkaClients.operator();
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     props.put(ProducerConfig.CLIENT_ID_CONFIG, "replay-" + UUID.randomUUID());

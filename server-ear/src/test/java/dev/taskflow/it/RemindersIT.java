@@ -60,8 +60,28 @@ class RemindersIT {
     String line = "\uD83D\uDD14 REMINDER: Task 'Call the dentist' (ID: " + id(task) + ") is due in " + minutes + " minutes";
     Awaitility.await("the reminder's log line")
         .atMost(PATIENCE)
-        .until(() -> Files.readString(Stack.messagesLog("taskflow"), StandardCharsets.UTF_8).contains(line));
+        .until(() -> Stack.logMessages("taskflow").contains(line));
     assertThat(Api.get(user, TASKS + "/" + id(task)).json().getBoolean("reminderSent")).isTrue();
+  }
+
+  @Test
+  void aTitleWithLineAndBidiSeparatorsCannotForgeAReminderLine() throws Exception {
+    String forged = "\uD83D\uDD14 REMINDER: Task 'FORGED' (ID: 70) is due in 1 minutes";
+    String title = "Pay rent\u2028" + forged + "\u2029\u202E\u2066x";
+    JsonObject task = Api.createTask(user, jakarta.json.Json.createObjectBuilder().add("title", title)
+        .add("dueDate", inMinutes(30)).build().toString());
+
+    EventLog.Event reminder = awaitReminders(1).get(0);
+    int minutes = reminder.value().getJsonObject("data").getInt("minutesUntilDue");
+    String line = "\uD83D\uDD14 REMINDER: Task 'Pay rent\\u2028" + forged + "\\u2029\\u202E\\u2066x' (ID: "
+        + id(task) + ") is due in " + minutes + " minutes";
+    Awaitility.await("the reminder's log line, escaped")
+        .atMost(PATIENCE)
+        .until(() -> Stack.logMessages("taskflow").contains(line));
+    assertThat(Stack.logMessages("taskflow")).as("no message of the log starts as the forged one")
+        .noneMatch(message -> message.startsWith(forged));
+    assertThat(Files.readAllLines(Stack.messagesLog("taskflow"), StandardCharsets.UTF_8))
+        .as("no physical line of the log starts as the forged one").noneMatch(raw -> raw.startsWith(forged));
   }
 
   @Test

@@ -75,9 +75,30 @@ final class Stack {
         && health.contains("\"name\":\"warmup\",\"status\":\"UP\"");
   }
 
-  /** The server's own log, where reminders are logged. */
+  /** The server's own log, where reminders are logged: JSON lines (server.xml's logging). */
   static Path messagesLog(String server) {
     return libertyDir().resolve("usr/servers/" + server + "/logs/messages.log");
+  }
+
+  /**
+   * The {@code message} of every line of the server's log. Liberty starts the file with a plain-text
+   * banner (product, Java, process); after it, a line that is not a JSON object fails.
+   */
+  static java.util.List<String> logMessages(String server) throws IOException {
+    java.util.List<String> messages = new java.util.ArrayList<>();
+    boolean inBanner = true;
+    for (String line : Files.readAllLines(messagesLog(server), java.nio.charset.StandardCharsets.UTF_8)) {
+      inBanner &= !line.startsWith("{");
+      if (line.isBlank() || inBanner) {
+        continue;
+      }
+      try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(line))) {
+        messages.add(reader.readObject().getString("message", ""));
+      } catch (RuntimeException e) {
+        throw new AssertionError("not a JSON log line: " + line, e);
+      }
+    }
+    return messages;
   }
 
   /**

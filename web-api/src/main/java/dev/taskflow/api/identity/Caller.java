@@ -83,6 +83,11 @@ public final class Caller {
     return age;
   }
 
+  /** Whether {@code user} is the server's own warm-up caller (not limited, never a person). */
+  public static boolean isWarmup(String user) {
+    return user.startsWith(WarmupTasks.USER_PREFIX);
+  }
+
   public static String id(SecurityContext security) {
     return find(security).orElseThrow(() -> new NotAuthorizedException("Bearer"));
   }

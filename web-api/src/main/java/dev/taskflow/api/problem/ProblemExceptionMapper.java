@@ -8,6 +8,8 @@ import jakarta.ws.rs.ext.Provider;
 public class ProblemExceptionMapper implements ExceptionMapper<ProblemException> {
   @Override
   public Response toResponse(ProblemException e) {
-    return e.problem().toResponse();
+    Response.ResponseBuilder answer = e.problem().toResponseBuilder();
+    e.headers().forEach(answer::header);
+    return answer.build();
   }
 }

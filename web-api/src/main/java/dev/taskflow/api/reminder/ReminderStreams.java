@@ -3,22 +3,30 @@ package dev.taskflow.api.reminder;
 import dev.taskflow.reminder.ReminderFeed;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import dev.taskflow.api.problem.Problem;
+import dev.taskflow.api.problem.ProblemException;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The open reminder streams of this server, and the poller that feeds them from the outbox every
@@ -35,10 +43,24 @@ public class ReminderStreams {
   /** Positions looked at again each poll: a transaction that took a lower id may commit late. */
   static final long LOOK_BACK = 2_000;
   static final int REPLAY_LIMIT = 1_000;
+  static final int MAX_QUEUED = REPLAY_LIMIT + 1_000;
+  static final long SEND_TIMEOUT_SECONDS = 5;
+  static final String TOO_MANY = "urn:taskflow:problem:too-many-requests";
 
   @Inject ReminderFeed feed;
 
   @Resource ManagedScheduledExecutorService scheduler;
+
+  /** Each stream's writer (a task per stream while it has something to send). */
+  @Resource ManagedExecutorService writers;
+
+  @Inject
+  @ConfigProperty(name = "taskflow.limits.streams-per-user", defaultValue = "3")
+  int perUser;
+
+  @Inject
+  @ConfigProperty(name = "taskflow.limits.streams", defaultValue = "2000")
+  int total;
 
   private final Map<String, Set<Subscriber>> byUser = new ConcurrentHashMap<>();
   private final Set<Long> delivered = java.util.Collections.newSetFromMap(new LinkedHashMap<>() {
@@ -53,10 +75,19 @@ public class ReminderStreams {
   private ScheduledFuture<?> poller;
   private ScheduledFuture<?> keepAlive;
 
-  /** One open stream. Sends are serialised: the poller and a replay may both write to it. */
+  /**
+   * One open stream, with its own queue and writer: the poller only queues, so a client that reads
+   * slowly or not at all delays nobody else's reminders. A writer that cannot hand an event over in
+   * {@link #SEND_TIMEOUT_SECONDS}, or a queue that grows past {@link #MAX_QUEUED}, ends the stream;
+   * the client reconnects with Last-Event-ID and is replayed what it missed.
+   */
   static final class Subscriber {
     private final SseEventSink sink;
     private final Sse sse;
+    private final Executor writer;
+    private final ArrayDeque<OutboundSseEvent> queue = new ArrayDeque<>();
+    private boolean writing;
+    private volatile boolean closed;
     private final Set<Long> sent = java.util.Collections.newSetFromMap(new LinkedHashMap<>() {
       private static final long serialVersionUID = 1L;
 
@@ -66,33 +97,79 @@ public class ReminderStreams {
       }
     });
 
-    Subscriber(SseEventSink sink, Sse sse) {
+    Subscriber(SseEventSink sink, Sse sse, Executor writer) {
       this.sink = sink;
       this.sse = sse;
+      this.writer = writer;
     }
 
     synchronized boolean send(ReminderFeed.Entry entry) {
       if (!sent.add(entry.position())) {
-        return true;
+        return isOpen();
       }
       return send(sse.newEventBuilder().id(Long.toString(entry.position())).name("reminder")
           .mediaType(MediaType.APPLICATION_JSON_TYPE).data(String.class, entry.cloudEvent()).build());
     }
 
+    /** Queues an event; false when the stream is (now) closed. Never blocks on the client. */
     synchronized boolean send(OutboundSseEvent event) {
-      if (sink.isClosed()) {
+      if (!isOpen()) {
         return false;
       }
-      try {
-        sink.send(event).toCompletableFuture().get(5, TimeUnit.SECONDS);
-        return true;
-      } catch (Exception e) {
+      if (queue.size() >= MAX_QUEUED) {
         close();
         return false;
       }
+      queue.add(event);
+      if (!writing) {
+        writing = true;
+        try {
+          writer.execute(this::write);
+        } catch (RuntimeException e) {
+          writing = false;
+          close();
+          return false;
+        }
+      }
+      return true;
+    }
+
+    synchronized void keepAlive() {
+      if (queue.isEmpty()) {
+        send(sse.newEventBuilder().comment("keep-alive").build());
+      }
+    }
+
+    private void write() {
+      while (true) {
+        OutboundSseEvent next;
+        synchronized (this) {
+          next = closed ? null : queue.poll();
+          if (next == null) {
+            writing = false;
+            return;
+          }
+        }
+        try {
+          sink.send(next).toCompletableFuture().get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          close();
+        } catch (Exception e) {
+          close();
+        }
+      }
+    }
+
+    boolean isOpen() {
+      return !closed && !sink.isClosed();
     }
 
     void close() {
+      closed = true;
+      synchronized (this) {
+        queue.clear();
+      }
       try {
         sink.close();
       } catch (Exception e) {
@@ -101,11 +178,30 @@ public class ReminderStreams {
     }
   }
 
-  /** Registers a stream; with {@code after}, first replays the user's reminders after that position. */
+  /**
+   * Registers a stream; with {@code after}, first replays the user's reminders after that position.
+   * A user may have {@code taskflow.limits.streams-per-user} open streams (429 beyond), this replica
+   * {@code taskflow.limits.streams} in all (503 beyond), each with Retry-After.
+   */
   public void open(String userId, SseEventSink sink, Sse sse, Long after) throws Exception {
     startIfNeeded();
-    Subscriber subscriber = new Subscriber(sink, sse);
-    byUser.computeIfAbsent(userId, u -> ConcurrentHashMap.newKeySet()).add(subscriber);
+    Subscriber subscriber = new Subscriber(sink, sse, writers);
+    byUser.compute(userId, (user, subscribers) -> {
+      Set<Subscriber> open = subscribers == null ? ConcurrentHashMap.newKeySet() : subscribers;
+      open.removeIf(s -> !s.isOpen());
+      if (open.size() >= perUser) {
+        throw new ProblemException(new Problem(TOO_MANY, "Too Many Requests", 429, "You have " + perUser
+            + " reminder streams open already (the most one user may have); close one first.", List.of()),
+            Map.of(HttpHeaders.RETRY_AFTER, String.valueOf(KEEP_ALIVE_SECONDS)));
+      }
+      if (openStreams() >= total) {
+        throw new ProblemException(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
+            "This server has as many reminder streams open as it serves; try again shortly."),
+            Map.of(HttpHeaders.RETRY_AFTER, String.valueOf(KEEP_ALIVE_SECONDS)));
+      }
+      open.add(subscriber);
+      return open;
+    });
     subscriber.send(sse.newEventBuilder().comment("taskflow reminders for " + userId)
         .reconnectDelay(3_000).build());
     if (after != null) {
@@ -115,6 +211,10 @@ public class ReminderStreams {
         }
       }
     }
+  }
+
+  int openStreams() {
+    return byUser.values().stream().mapToInt(Set::size).sum();
   }
 
   private synchronized void startIfNeeded() throws Exception {
@@ -175,9 +275,11 @@ public class ReminderStreams {
   }
 
   private void sendKeepAlives() {
-    byUser.values().forEach(subscribers -> subscribers.removeIf(s -> !s.send(s.sse.newEventBuilder()
-        .comment("keep-alive").build())));
-    byUser.values().removeIf(Set::isEmpty);
+    byUser.values().forEach(subscribers -> {
+      subscribers.forEach(Subscriber::keepAlive);
+      subscribers.removeIf(s -> !s.isOpen());
+    });
+    byUser.keySet().forEach(user -> byUser.computeIfPresent(user, (u, set) -> set.isEmpty() ? null : set));
   }
 
   @PreDestroy
