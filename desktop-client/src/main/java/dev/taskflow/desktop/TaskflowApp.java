@@ -7,7 +7,7 @@ import dev.taskflow.desktop.config.KafkaClientSettings;
 import dev.taskflow.desktop.config.TokenClaims;
 import dev.taskflow.desktop.live.KafkaLiveEvents;
 import dev.taskflow.desktop.live.LiveEvents;
-import dev.taskflow.desktop.live.ServerReminderStream;
+import dev.taskflow.desktop.live.ServerEventStream;
 import dev.taskflow.desktop.ui.FxBackgroundRunner;
 import dev.taskflow.desktop.ui.FxUiScheduler;
 import dev.taskflow.desktop.ui.MainView;
@@ -64,7 +64,7 @@ public final class TaskflowApp extends Application {
     if (config.hasKafkaConfig()) {
       return new KafkaLiveEvents(KafkaClientSettings.load(config.kafkaConfig()), user);
     }
-    return new ServerReminderStream(config.serverUri(), config.token(), user);
+    return new ServerEventStream(config.serverUri(), config.token(), user);
   }
 
   /** Builds the main window for a ViewModel; the UI tests use it with their own services. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.taskflow.desktop.config.ClientConfig;
 import dev.taskflow.desktop.live.KafkaLiveEvents;
 import dev.taskflow.desktop.live.LiveEvents;
-import dev.taskflow.desktop.live.ServerReminderStream;
+import dev.taskflow.desktop.live.ServerEventStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +46,6 @@ class TaskflowAppTest {
   @Test
   void withoutOneTheRemindersComeFromTheServersStream() {
     ClientConfig config = new ClientConfig("http://localhost:9080", TOKEN, "");
-    assertThat(TaskflowApp.liveEvents(config, "alice")).isInstanceOf(ServerReminderStream.class);
+    assertThat(TaskflowApp.liveEvents(config, "alice")).isInstanceOf(ServerEventStream.class);
   }
 }

@@ -102,10 +102,10 @@ class DesktopLiveEventsIT {
   }
 
   @Test
-  void withoutKafkaTheServersReminderStreamDeliversTheUsersOwnReminders() {
+  void withoutKafkaTheServersEventStreamDeliversTheUsersOwnChangesAndReminders() {
     String alice = Api.newUser("stream-alice");
     String bob = Api.newUser("stream-bob");
-    dev.taskflow.desktop.live.ServerReminderStream stream = new dev.taskflow.desktop.live.ServerReminderStream(
+    dev.taskflow.desktop.live.ServerEventStream stream = new dev.taskflow.desktop.live.ServerEventStream(
         java.net.URI.create(Api.BASE_URL), Api.token(alice), alice);
     Recorder recorder = new Recorder();
     stream.start(recorder);
@@ -118,6 +118,13 @@ class DesktopLiveEventsIT {
       assertThat(recorder.reminders).extracting(r -> r.task().id()).containsExactly(alicesTask)
           .doesNotContain(bobsTask);
       assertThat(recorder.reminders.get(0).minutesUntilDue()).isBetween(29, 30);
+
+      Api.post(alice, "/api/v1/tasks/" + alicesTask + "/complete", "");
+      await().atMost(Duration.ofSeconds(20)).until(() -> recorder.changes.stream()
+          .anyMatch(c -> c.kind() == TaskChange.Kind.COMPLETED));
+      assertThat(recorder.changes).extracting(c -> c.task().id()).containsOnly(alicesTask);
+      assertThat(recorder.changes).extracting(TaskChange::kind).startsWith(TaskChange.Kind.CREATED)
+          .contains(TaskChange.Kind.COMPLETED);
     } finally {
       stream.close();
     }

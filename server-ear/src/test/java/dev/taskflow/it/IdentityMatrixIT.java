@@ -64,6 +64,7 @@ class IdentityMatrixIT {
       new Endpoint("POST", "/api/v1/recurrence/preview", "application/json",
           "{\"rule\": \"FREQ=DAILY\", \"start\": \"2026-01-30T09:00:00\", \"count\": 3}"),
       new Endpoint("GET", "/api/v1/reminders/stream", null, null),
+      new Endpoint("GET", "/api/v1/events/stream", null, null),
       new Endpoint("GET", TASKS + "/{id}", null, null),
       new Endpoint("PATCH", TASKS + "/{id}", "application/merge-patch+json", "{\"title\": \"stolen\", \"completed\": true}"),
       new Endpoint("DELETE", TASKS + "/{id}", null, null),
@@ -161,6 +162,23 @@ class IdentityMatrixIT {
       await().atMost(Duration.ofSeconds(20)).until(() -> Api.get(OWNER, TASKS + "/" + owners).json().getBoolean("reminderSent"));
       // The intruder's own reminder comes after the owner's in the feed: once it is here, the owner's has gone by.
       long own = ReminderStreamIT.createDueIn30(INTRUDER, "intruder's own");
+      await().atMost(Duration.ofSeconds(20)).until(() -> !intruders.events.isEmpty());
+
+      assertThat(intruders.events).hasSize(1);
+      assertThat(intruders.events.get(0).json().getString("subject")).isEqualTo(String.valueOf(own));
+      assertThat(intruders.events).extracting(SseStream.Event::data).noneMatch(d -> d.contains(SECRET_WORD) || d.contains(OWNER));
+    }
+  }
+
+  @Test
+  void anotherUsersEventStreamNeverCarriesTheOwnersChanges() throws Exception {
+    try (SseStream intruders = new SseStream(Api.token(INTRUDER), "/api/v1/events/stream", null)) {
+      assertThat(intruders.status).isEqualTo(200);
+      long owners = Api.createTask(OWNER, "{\"title\": \"" + SECRET_WORD + " change\"}").getJsonNumber("id").longValue();
+      Api.patch(OWNER, TASKS + "/" + owners, "{\"description\": \"" + SECRET_WORD + "\"}");
+      Api.delete(OWNER, TASKS + "/" + owners);
+      // The intruder's own change comes after the owner's in the feed: once it is here, the owner's have gone by.
+      long own = Api.createTask(INTRUDER, "{\"title\": \"intruder's own change\"}").getJsonNumber("id").longValue();
       await().atMost(Duration.ofSeconds(20)).until(() -> !intruders.events.isEmpty());
 
       assertThat(intruders.events).hasSize(1);

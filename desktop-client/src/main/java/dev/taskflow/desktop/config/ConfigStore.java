@@ -85,7 +85,7 @@ public final class ConfigStore {
       return;
     }
     LOG.warning("Ignored " + where + ": Kafka mode needs a client properties file with the desktop's credentials ("
-        + ENV_KAFKA_CONFIG + ", or " + KEY_KAFKA_CONFIG + " in the settings); reminders come from the server's stream");
+        + ENV_KAFKA_CONFIG + ", or " + KEY_KAFKA_CONFIG + " in the settings); live updates come from the server's event stream");
   }
 
   private static boolean isBlank(String value) {

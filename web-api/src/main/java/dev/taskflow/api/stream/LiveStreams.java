@@ -1,10 +1,10 @@
-package dev.taskflow.api.reminder;
+package dev.taskflow.api.stream;
 
-import dev.taskflow.reminder.ReminderFeed;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import dev.taskflow.api.problem.Problem;
 import dev.taskflow.api.problem.ProblemException;
+import dev.taskflow.stream.LiveFeed;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,25 +29,36 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The open reminder streams of this server, and the poller that feeds them from the outbox every
- * half second. Reading the database, not Kafka, means every replica sees every reminder whichever
- * replica's timer sent it, the stream works while Kafka is away, and a reconnect can replay from
- * its Last-Event-ID (the outbox position). Each stream gets only its own user's reminders.
+ * The open live streams of this server ({@code /api/v1/events/stream}: a user's task changes and
+ * reminders; {@code /api/v1/reminders/stream}: reminders only), and the poller that feeds them from
+ * the outbox every half second. Reading the database, not Kafka, means every replica sees every
+ * event whichever replica wrote it, the streams work while Kafka is away, and a reconnect can
+ * replay from its Last-Event-ID (the outbox position). Each stream gets only its own user's events;
+ * the poller reads only the events of users who have a stream open here.
  */
 @ApplicationScoped
-public class ReminderStreams {
+public class LiveStreams {
 
-  private static final Logger LOG = Logger.getLogger(ReminderStreams.class.getName());
+  private static final Logger LOG = Logger.getLogger(LiveStreams.class.getName());
   static final long POLL_MILLIS = 500;
   static final long KEEP_ALIVE_SECONDS = 15;
   /** Positions looked at again each poll: a transaction that took a lower id may commit late. */
   static final long LOOK_BACK = 2_000;
+  static final int PAGE = 1_000;
   static final int REPLAY_LIMIT = 1_000;
   static final int MAX_QUEUED = REPLAY_LIMIT + 1_000;
   static final long SEND_TIMEOUT_SECONDS = 5;
   static final String TOO_MANY = "urn:taskflow:problem:too-many-requests";
 
-  @Inject ReminderFeed feed;
+  /** What a stream carries. */
+  public enum Kind {
+    /** Task changes and reminders; each SSE event is named after its CloudEvents type. */
+    EVENTS,
+    /** Reminders only; each SSE event is named {@code reminder}. */
+    REMINDERS
+  }
+
+  @Inject LiveFeed feed;
 
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -71,17 +82,20 @@ public class ReminderStreams {
       return size() > 50_000;
     }
   });
-  private long highWater = -1;
+  private volatile long highWater = -1;
   private ScheduledFuture<?> poller;
   private ScheduledFuture<?> keepAlive;
 
   /**
    * One open stream, with its own queue and writer: the poller only queues, so a client that reads
-   * slowly or not at all delays nobody else's reminders. A writer that cannot hand an event over in
-   * {@link #SEND_TIMEOUT_SECONDS}, or a queue that grows past {@link #MAX_QUEUED}, ends the stream;
-   * the client reconnects with Last-Event-ID and is replayed what it missed.
+   * slowly or not at all delays nobody else. A writer that cannot hand an event over in {@link
+   * #SEND_TIMEOUT_SECONDS}, or a queue that grows past {@link #MAX_QUEUED}, ends the stream; the
+   * client reconnects with Last-Event-ID and is replayed what it missed.
    */
   static final class Subscriber {
+    private final Kind kind;
+    /** Live delivery starts above this position; what lies below comes only by Last-Event-ID. */
+    private final long liveFrom;
     private final SseEventSink sink;
     private final Sse sse;
     private final Executor writer;
@@ -97,17 +111,29 @@ public class ReminderStreams {
       }
     });
 
-    Subscriber(SseEventSink sink, Sse sse, Executor writer) {
+    Subscriber(Kind kind, long liveFrom, SseEventSink sink, Sse sse, Executor writer) {
+      this.kind = kind;
+      this.liveFrom = liveFrom;
       this.sink = sink;
       this.sse = sse;
       this.writer = writer;
     }
 
-    synchronized boolean send(ReminderFeed.Entry entry) {
-      if (!sent.add(entry.position())) {
+    boolean wants(LiveFeed.Entry entry) {
+      return kind == Kind.EVENTS || entry.isReminder();
+    }
+
+    /** A newly read event: sent only if it is newer than the stream (no surprise replays). */
+    boolean sendLive(LiveFeed.Entry entry) {
+      return entry.position() <= liveFrom ? isOpen() : send(entry);
+    }
+
+    synchronized boolean send(LiveFeed.Entry entry) {
+      if (!wants(entry) || !sent.add(entry.position())) {
         return isOpen();
       }
-      return send(sse.newEventBuilder().id(Long.toString(entry.position())).name("reminder")
+      return send(sse.newEventBuilder().id(Long.toString(entry.position()))
+          .name(kind == Kind.REMINDERS ? "reminder" : entry.type())
           .mediaType(MediaType.APPLICATION_JSON_TYPE).data(String.class, entry.cloudEvent()).build());
     }
 
@@ -179,33 +205,35 @@ public class ReminderStreams {
   }
 
   /**
-   * Registers a stream; with {@code after}, first replays the user's reminders after that position.
-   * A user may have {@code taskflow.limits.streams-per-user} open streams (429 beyond), this replica
-   * {@code taskflow.limits.streams} in all (503 beyond), each with Retry-After.
+   * Registers a stream; with {@code after}, first replays the user's events after that position.
+   * A user may have {@code taskflow.limits.streams-per-user} open streams of either kind (429
+   * beyond), this replica {@code taskflow.limits.streams} in all (503 beyond), each with Retry-After.
    */
-  public void open(String userId, SseEventSink sink, Sse sse, Long after) throws Exception {
+  public void open(Kind kind, String userId, SseEventSink sink, Sse sse, Long after) throws Exception {
     startIfNeeded();
-    Subscriber subscriber = new Subscriber(sink, sse, writers);
+    // Live from the newest position now: what came before is the client's to ask for (Last-Event-ID).
+    Subscriber subscriber = new Subscriber(kind, Math.max(highWater, feed.latestPosition()), sink, sse, writers);
     byUser.compute(userId, (user, subscribers) -> {
       Set<Subscriber> open = subscribers == null ? ConcurrentHashMap.newKeySet() : subscribers;
       open.removeIf(s -> !s.isOpen());
       if (open.size() >= perUser) {
         throw new ProblemException(new Problem(TOO_MANY, "Too Many Requests", 429, "You have " + perUser
-            + " reminder streams open already (the most one user may have); close one first.", List.of()),
+            + " live streams open already (the most one user may have); close one first.", List.of()),
             Map.of(HttpHeaders.RETRY_AFTER, String.valueOf(KEEP_ALIVE_SECONDS)));
       }
       if (openStreams() >= total) {
         throw new ProblemException(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
-            "This server has as many reminder streams open as it serves; try again shortly."),
+            "This server has as many live streams open as it serves; try again shortly."),
             Map.of(HttpHeaders.RETRY_AFTER, String.valueOf(KEEP_ALIVE_SECONDS)));
       }
       open.add(subscriber);
       return open;
     });
-    subscriber.send(sse.newEventBuilder().comment("taskflow reminders for " + userId)
+    subscriber.send(sse.newEventBuilder()
+        .comment("taskflow " + (kind == Kind.EVENTS ? "events" : "reminders") + " for " + userId)
         .reconnectDelay(3_000).build());
     if (after != null) {
-      for (ReminderFeed.Entry entry : feed.after(userId, after, REPLAY_LIMIT)) {
+      for (LiveFeed.Entry entry : feed.after(userId, after, kind == Kind.REMINDERS, REPLAY_LIMIT)) {
         if (!subscriber.send(entry)) {
           break;
         }
@@ -237,30 +265,39 @@ public class ReminderStreams {
       // The database is away, or a bug: streams stay open and catch up once a poll succeeds.
       if (System.nanoTime() - lastWarning > TimeUnit.MINUTES.toNanos(1)) {
         lastWarning = System.nanoTime();
-        LOG.log(Level.WARNING, "Reminder streams cannot read new reminders: " + e, e);
+        LOG.log(Level.WARNING, "Live streams cannot read new events: " + e, e);
       }
     }
   }
 
+  /**
+   * Reads the events of the users with a stream open here, from a little below the last position
+   * seen (late commits) up to the newest, and moves the mark to the newest.
+   */
   synchronized void poll() throws Exception {
-    deliver(feed.between(Math.max(0, highWater - LOOK_BACK), highWater)); // committed late, below the mark
-    List<ReminderFeed.Entry> fresh;
+    long top = feed.latestPosition();
+    List<String> users = List.copyOf(byUser.keySet());
+    long from = Math.max(0, highWater - LOOK_BACK);
+    List<LiveFeed.Entry> page;
     do {
-      fresh = feed.after(highWater, 1_000);
-      deliver(fresh);
-    } while (fresh.size() == 1_000);
+      page = feed.forUsers(users, from, top, PAGE);
+      deliver(page);
+      if (!page.isEmpty()) {
+        from = page.get(page.size() - 1).position();
+      }
+    } while (page.size() == PAGE);
+    highWater = Math.max(highWater, top);
   }
 
-  private void deliver(List<ReminderFeed.Entry> entries) {
-    for (ReminderFeed.Entry entry : entries) {
-      highWater = Math.max(highWater, entry.position());
+  private void deliver(List<LiveFeed.Entry> entries) {
+    for (LiveFeed.Entry entry : entries) {
       if (entry.userId() == null) {
         continue; // written before the outbox recorded users (V5): no stream can be its owner
       }
       if (delivered.add(entry.position())) {
         Set<Subscriber> subscribers = byUser.get(entry.userId());
         if (subscribers != null) {
-          subscribers.removeIf(subscriber -> !subscriber.send(entry));
+          subscribers.removeIf(subscriber -> !subscriber.sendLive(entry));
         }
       }
     }
@@ -270,7 +307,7 @@ public class ReminderStreams {
     try {
       sendKeepAlives();
     } catch (Throwable e) {
-      LOG.log(Level.WARNING, "Reminder stream keep-alive failed: " + e, e);
+      LOG.log(Level.WARNING, "Live stream keep-alive failed: " + e, e);
     }
   }
 

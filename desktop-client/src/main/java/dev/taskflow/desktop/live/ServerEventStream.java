@@ -11,12 +11,12 @@ import java.util.Iterator;
 import java.util.stream.Stream;
 
 /**
- * Live reminders without Kafka: the server's {@code GET /api/v1/reminders/stream} (server-sent
- * events, only the caller's reminders). Reconnects by itself with {@code Last-Event-ID}, so
- * reminders sent while it was away are delivered when it is back. Task changes do not come this
- * way: with this source the list follows the user's own actions and reloads on reconnect.
+ * The default live source: the server's {@code GET /api/v1/events/stream} (server-sent events,
+ * only the signed-in user's task changes and reminders, whichever device made them). Reconnects by
+ * itself with {@code Last-Event-ID}, so what happened while it was away is delivered when it is
+ * back. Needs nothing but the server and the token: no broker access, no other user's events.
  */
-public final class ServerReminderStream implements LiveEvents {
+public final class ServerEventStream implements LiveEvents {
 
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(15);
 
@@ -30,9 +30,9 @@ public final class ServerReminderStream implements LiveEvents {
   private Thread thread;
   private String lastEventId;
 
-  public ServerReminderStream(URI serverUrl, String token, String userId) {
+  public ServerEventStream(URI serverUrl, String token, String userId) {
     String base = serverUrl.toString();
-    this.streamUri = URI.create((base.endsWith("/") ? base : base + "/") + "api/v1/reminders/stream");
+    this.streamUri = URI.create((base.endsWith("/") ? base : base + "/") + "api/v1/events/stream");
     this.token = token;
     this.parser = new EventParser(userId);
   }
@@ -43,7 +43,7 @@ public final class ServerReminderStream implements LiveEvents {
       throw new IllegalStateException("already started");
     }
     running = true;
-    thread = new Thread(() -> run(listener), "taskflow-reminder-stream");
+    thread = new Thread(() -> run(listener), "taskflow-event-stream");
     thread.setDaemon(true);
     thread.start();
   }
@@ -63,18 +63,19 @@ public final class ServerReminderStream implements LiveEvents {
         if (response.statusCode() != 200) {
           response.body().close();
           listener.onStatus(new LiveStatus(LiveStatus.State.DOWN, response.statusCode() == 401
-              ? "Reminders: the server refused the token" : "Reminders: the server answered " + response.statusCode()));
+              ? "Live updates: the server refused the token"
+              : "Live updates: the server answered " + response.statusCode()));
         } else {
-          listener.onStatus(new LiveStatus(LiveStatus.State.LIVE, "Live: reminders from the " + where));
+          listener.onStatus(new LiveStatus(LiveStatus.State.LIVE, "Live: changes and reminders from the " + where));
           backoff = Duration.ofSeconds(1);
           open = response.body();
           read(response.body().iterator(), listener);
           if (running) {
-            listener.onStatus(new LiveStatus(LiveStatus.State.DOWN, "Reminder stream closed; reconnecting"));
+            listener.onStatus(new LiveStatus(LiveStatus.State.DOWN, "Live stream closed; reconnecting"));
           }
         }
       } catch (IOException | UncheckedIOException e) {
-        listener.onStatus(new LiveStatus(LiveStatus.State.DOWN, "Reminder stream unreachable; retrying"));
+        listener.onStatus(new LiveStatus(LiveStatus.State.DOWN, "Live stream unreachable; retrying"));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -94,7 +95,9 @@ public final class ServerReminderStream implements LiveEvents {
       String line = lines.next();
       if (line.isEmpty()) {
         if (data.length() > 0) {
-          parser.reminder(data.toString()).ifPresent(listener::onReminder);
+          String event = data.toString();
+          parser.reminder(event).ifPresent(listener::onReminder);
+          parser.taskChange(event).ifPresent(listener::onTaskChange);
           if (id != null) {
             lastEventId = id;
           }
