@@ -21,6 +21,10 @@ public class BearerTokenRequired implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     if (Caller.find(request.getSecurityContext()).isEmpty()) {
+      String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+      if (authorization != null && !authorization.isBlank()) {
+        RefusedTokens.SERVER.record();
+      }
       request.abortWith(
           new Problem(
                   "urn:taskflow:problem:unauthenticated",

@@ -214,7 +214,7 @@ public class Warmup {
       });
       if (!probed) {
         LOG.info("Warm-up: one request with a token signed by a throw-away key (kid taskflow-warmup-probe) loads the"
-            + " token verification path; the CWWKS5523E that MP-JWT logs for it is expected");
+            + " token verification path; the CWWKS5523E that MP-JWT logs for it (in trace.log) is expected");
         traffic.probeTokenPath(issuer);
         probed = true;
       }

@@ -125,7 +125,7 @@ final class WarmupTraffic {
   /**
    * Loads the bearer-token path before ready: one request with a well-formed RS256 token for
    * {@code issuer}, signed with a throw-away key (its {@code kid} says so), that MP-JWT parses, looks
-   * up the verification key for and rejects (one CWWKS5523E line in the log); the request goes on
+   * up the verification key for and rejects (one CWWKS5523E line in trace.log); the request goes on
    * unauthenticated and the ready gate answers it 503 (after the warm-up: 401). The server
    * holds no signing key, so it cannot send itself a valid token; without this the first real
    * tokens load those classes under load, measured at about 1 s of p99 in the first seconds after
