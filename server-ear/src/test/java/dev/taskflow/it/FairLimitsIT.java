@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /**
  * One user cannot take the server from others (SECURITY.md, "Fair limits"): a burst meets 429 with
  * Retry-After and RateLimit headers, slow bodies hold only that user's in-flight slots, and streams
- * are capped per user. Server defaults: 50 requests/s with a burst of 200, 16 in flight, 3 streams.
+ * are capped per user. Server defaults: 50 requests/s with a burst of 200, 8 in flight, 3 streams.
  */
 class FairLimitsIT {
 
@@ -80,7 +80,7 @@ class FairLimitsIT {
     URI base = URI.create(Api.BASE_URL);
     List<Socket> sockets = new ArrayList<>();
     try {
-      for (int i = 0; i < 16; i++) {
+      for (int i = 0; i < 8; i++) {
         Socket socket = new Socket(base.getHost(), base.getPort());
         sockets.add(socket);
         OutputStream out = socket.getOutputStream();
@@ -89,13 +89,13 @@ class FairLimitsIT {
             .getBytes(StandardCharsets.UTF_8));
         out.flush();
       }
-      Awaitility.await("the slow user's 17th request refused")
+      Awaitility.await("the slow user's 9th request refused")
           .atMost(Duration.ofSeconds(15))
           .pollInterval(Duration.ofMillis(250))
           .until(() -> Api.get(slow, TASKS + "?limit=1").status() == 429);
       Api.Reply refused = Api.get(slow, TASKS + "?limit=1");
       assertProblem(refused, 429);
-      assertThat(refused.json().getString("detail")).contains("16 requests in progress");
+      assertThat(refused.json().getString("detail")).contains("8 requests in progress");
       assertThat(Api.get(other, TASKS + "?limit=1").status()).as("another user").isEqualTo(200);
     } finally {
       for (Socket socket : sockets) {
@@ -127,7 +127,7 @@ class FairLimitsIT {
       assertThat(fourth.headers().firstValue("Content-Type")).hasValueSatisfying(
           v -> assertThat(v).startsWith("application/problem+json"));
       assertThat(fourth.headers().firstValue("Retry-After")).isPresent();
-      assertThat(body).contains("urn:taskflow:problem:too-many-requests").contains("3 reminder streams");
+      assertThat(body).contains("urn:taskflow:problem:too-many-requests").contains("3 live streams");
 
       HttpResponse<InputStream> neighbours = openStream(client, neighbour);
       open.add(neighbours.body());

@@ -40,7 +40,7 @@ public class RequestLimits implements ContainerRequestFilter, ContainerResponseF
     this.limits = new UserLimits(new UserLimits.Settings(
         config.getOptionalValue("taskflow.limits.requests-per-second", Long.class).orElse(50L),
         config.getOptionalValue("taskflow.limits.burst", Long.class).orElse(200L),
-        config.getOptionalValue("taskflow.limits.in-flight", Integer.class).orElse(16)));
+        config.getOptionalValue("taskflow.limits.in-flight", Integer.class).orElse(8)));
   }
 
   @Override
