@@ -37,11 +37,13 @@ class LogHygieneIT {
       Api.Reply reply = Api.sendWithToken(token, "GET", "/api/v1/tasks", null, null);
       assertThat(reply.status()).isEqualTo(401);
     }
-    // A valid request after them: once its effects are visible, the refusals were long handled.
+    // A log line written after the refusals: Liberty's log is written in order, so once this
+    // reminder line is in the file, anything the refusals logged is there too.
     String user = Api.newUser("hygiene");
-    Api.createTask(user, "{\"title\": \"after the hostile token\"}");
-
-    Thread.sleep(2_000); // Liberty's log writer is asynchronous: give any line of the refusals time to land
+    String title = "after the hostile token " + marker.substring(8, 16);
+    Api.createTask(user, "{\"title\": \"" + title + "\", \"dueDate\": \"" + Instant.now().plusSeconds(1800) + "\"}");
+    org.awaitility.Awaitility.await("a reminder line after the refusals").atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> Stack.logMessages("taskflow").stream().anyMatch(m -> m.contains(title)));
     String log = Files.readString(Stack.messagesLog("taskflow"), StandardCharsets.UTF_8);
     assertThat(log).as("no part of the token in messages.log").doesNotContain(marker).doesNotContain("x".repeat(200));
     List<String> messages = Stack.logMessages("taskflow");
