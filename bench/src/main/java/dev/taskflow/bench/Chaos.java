@@ -55,6 +55,7 @@ public final class Chaos {
   /** Each phase's span on the wall clock, in the order they ran. */
   private final Map<String, Window> windows = new LinkedHashMap<>();
   private long postgresBackNanos;
+  private long postgresStoppingNanos;
   private Duration restartToReady;
   private String restartDetail = "";
   private Duration postgresRecovery;
@@ -122,6 +123,7 @@ public final class Chaos {
       // 3. PostgreSQL away: 503 at once, then service again by itself.
       load.phase("postgres-stopping");
       long stopping = System.nanoTime();
+      postgresStoppingNanos = stopping;
       control("_postgres", arg("profile"), "stop");
       window("postgres-stopping", stopping);
       load.phase("postgres-down");
@@ -424,6 +426,12 @@ public final class Chaos {
     out.append(String.format(Locale.ROOT, "PostgreSQL outage: slowest 503 %.0f ms; served again %s after it was back%n",
         slowest503, postgresRecovery == null ? "never" : String.format(Locale.ROOT, "%.2f s",
             postgresRecovery.toNanos() / 1e9)));
+    // Which answers were slow, and when they were due: the margin to the promise is thin here.
+    String slowest = down.stream().sorted((a, b) -> Long.compare(b.latencyMicros(), a.latencyMicros())).limit(5)
+        .map(s -> String.format(Locale.ROOT, "%s %d in %.0f ms, due %+.2f s from the stop", s.write() ? "write" : "read",
+            s.status(), s.latencyMicros() / 1000.0, (s.dueNanos() - postgresStoppingNanos) / 1e9))
+        .collect(java.util.stream.Collectors.joining("; "));
+    out.append("  slowest during the outage: ").append(slowest.isEmpty() ? "none" : slowest).append('\n');
     out.append(String.format(Locale.ROOT, "Writes acknowledged: %d %s%n", report.acknowledgedTotal(), report.acknowledged));
     out.append(String.format(Locale.ROOT, "Writes found:        %d %s%n", report.foundTotal(), report.found));
     out.append(String.format(Locale.ROOT,

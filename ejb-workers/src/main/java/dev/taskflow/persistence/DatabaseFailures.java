@@ -1,10 +1,13 @@
 package dev.taskflow.persistence;
 
+import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Tells a database that cannot be reached (retry later) from a failure that retrying won't fix. */
 public final class DatabaseFailures {
@@ -47,27 +50,62 @@ public final class DatabaseFailures {
     return false;
   }
 
-  /** Connection-level failures: SQLState class 08, server shutting down (57P0x), pool timeouts. */
+  /**
+   * Connection-level failures: the database cannot be reached ({@link #isUnreachable}), or it is
+   * there but has no connection for us now (pool wait timeouts, too many connections: 53300).
+   */
   public static boolean isUnavailable(Throwable e) {
-    Set<Throwable> seen = new HashSet<>();
-    for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
-      if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+    return isUnreachable(e) || anyCause(e, t -> {
+      if (t instanceof SQLException sql && "53300".equals(sql.getSQLState())) {
+        return true;
+      }
+      String name = t.getClass().getName();
+      return name.contains("ConnectionWaitTimeout") || name.endsWith("ResourceAllocationException");
+    });
+  }
+
+  /**
+   * The database cannot be reached at all: SQLState class 08 (connection exceptions: refused,
+   * broken), 57P0x (the server is shutting down or restarting), a connection exception type, or
+   * a refusal because another call just found it so ({@link DatabaseUnavailableException}).
+   */
+  public static boolean isUnreachable(Throwable e) {
+    return anyCause(e, t -> {
+      if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+          || t instanceof ConnectException) {
+        return true;
+      }
+      if (t instanceof DatabaseUnavailableException refused && refused.getCause() == null) {
         return true;
       }
       if (t instanceof SQLException sql) {
         String state = sql.getSQLState();
-        if (state != null && (state.startsWith("08") || state.startsWith("57P") || state.equals("53300"))) {
-          return true;
-        }
-        for (SQLException next = sql.getNextException(); next != null && seen.add(next); next = next.getNextException()) {
-          if (isUnavailable(next)) {
-            return true;
-          }
-        }
+        return state != null && (state.startsWith("08") || state.startsWith("57P"));
       }
-      String name = t.getClass().getName();
-      if (name.contains("ConnectionWaitTimeout") || name.endsWith("ResourceAllocationException")) {
+      return false;
+    });
+  }
+
+  /** Whether the failure, one of its causes or a chained SQL exception matches. */
+  private static boolean anyCause(Throwable e, Predicate<Throwable> test) {
+    Set<Throwable> seen = new HashSet<>();
+    ArrayDeque<Throwable> todo = new ArrayDeque<>();
+    if (e != null) {
+      todo.add(e);
+    }
+    while (!todo.isEmpty()) {
+      Throwable t = todo.poll();
+      if (!seen.add(t)) {
+        continue;
+      }
+      if (test.test(t)) {
         return true;
+      }
+      if (t.getCause() != null) {
+        todo.add(t.getCause());
+      }
+      if (t instanceof SQLException sql && sql.getNextException() != null) {
+        todo.add(sql.getNextException());
       }
     }
     return false;

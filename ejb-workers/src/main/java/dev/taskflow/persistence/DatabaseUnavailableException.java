@@ -15,4 +15,13 @@ public class DatabaseUnavailableException extends RuntimeException {
   public DatabaseUnavailableException(RuntimeException cause) {
     super("The database is unavailable: " + cause.getClass().getSimpleName(), cause);
   }
+
+  private DatabaseUnavailableException(String message) {
+    super(message, null, false, false);
+  }
+
+  /** Refused without trying: another call found the database unreachable a moment ago ({@link OutageBreaker}). */
+  static DatabaseUnavailableException knownOutage() {
+    return new DatabaseUnavailableException("The database is unavailable: unreachable a moment ago, not tried again yet");
+  }
 }

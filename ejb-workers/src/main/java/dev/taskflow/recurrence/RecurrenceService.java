@@ -2,10 +2,12 @@ package dev.taskflow.recurrence;
 
 import dev.taskflow.event.EventType;
 import dev.taskflow.outbox.Outbox;
+import dev.taskflow.persistence.DatabaseOutages;
 import dev.taskflow.reminder.ReminderDue;
 import jakarta.enterprise.event.Event;
 import dev.taskflow.task.Task;
 import jakarta.ejb.Stateless;
+import jakarta.interceptor.Interceptors;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -25,6 +27,7 @@ import org.eclipse.microprofile.metrics.annotation.Timed;
  * second consumer, changes nothing either).
  */
 @Stateless
+@Interceptors(DatabaseOutages.class)
 public class RecurrenceService {
 
   static final String CONSUMER = "recurrence";

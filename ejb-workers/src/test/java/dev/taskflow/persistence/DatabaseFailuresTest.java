@@ -16,6 +16,22 @@ class DatabaseFailuresTest {
   }
 
   @Test
+  void onlyADatabaseThatCannotBeReachedIsUnreachable() {
+    assertThat(DatabaseFailures.isUnreachable(new RuntimeException(new SQLException("refused", "08001")))).isTrue();
+    assertThat(DatabaseFailures.isUnreachable(new SQLException("shutting down", "57P01"))).isTrue();
+    assertThat(DatabaseFailures.isUnreachable(new RuntimeException(new java.net.ConnectException("refused")))).isTrue();
+    SQLException chained = new SQLException("batch failed", "XX000");
+    chained.setNextException(new SQLException("broken pipe", "08006"));
+    assertThat(DatabaseFailures.isUnreachable(new RuntimeException(chained))).isTrue();
+    // there, but busy: unavailable to this call, yet not a reason to refuse everyone else
+    SQLException tooMany = new SQLException("too many clients", "53300");
+    assertThat(DatabaseFailures.isUnavailable(tooMany)).isTrue();
+    assertThat(DatabaseFailures.isUnreachable(tooMany)).isFalse();
+    assertThat(DatabaseFailures.isUnreachable(new SQLException("deadlock", "40P01"))).isFalse();
+    assertThat(DatabaseFailures.isTransient(new SQLException("deadlock", "40P01"))).isTrue();
+  }
+
+  @Test
   void otherFailuresAreNot() {
     assertThat(DatabaseFailures.isUnavailable(new SQLException("syntax", "42601"))).isFalse();
     assertThat(DatabaseFailures.isUnavailable(new IllegalStateException("bug"))).isFalse();
