@@ -1,8 +1,8 @@
 package dev.taskflow.event;
 
+import dev.taskflow.json.Jsons;
 import dev.taskflow.task.Task;
 import dev.taskflow.task.TaskJson;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
@@ -22,9 +22,9 @@ public final class TaskEvents {
   private TaskEvents() {}
 
   public static JsonObject of(UUID id, EventType type, Task task, Instant time, Map<String, Integer> extraData) {
-    JsonObjectBuilder data = Json.createObjectBuilder().add("userId", task.userId()).add("task", TaskJson.of(task));
+    JsonObjectBuilder data = Jsons.createObjectBuilder().add("userId", task.userId()).add("task", TaskJson.of(task));
     extraData.forEach(data::add);
-    return Json.createObjectBuilder()
+    return Jsons.createObjectBuilder()
         .add("specversion", "1.0")
         .add("id", id.toString())
         .add("source", SOURCE)

@@ -1,11 +1,11 @@
 package dev.taskflow.recurrence;
 
+import dev.taskflow.json.Jsons;
 import dev.taskflow.persistence.DatabaseFailures;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.time.Duration;
@@ -97,7 +97,7 @@ public class RecurrenceConsumer {
   record CompletedEvent(UUID id, String type, long taskId, String userId) {
     static CompletedEvent parse(String payload) {
       JsonObject json;
-      try (var reader = Json.createReader(new StringReader(payload))) {
+      try (var reader = Jsons.createReader(new StringReader(payload))) {
         json = reader.readObject();
       }
       JsonObject data = json.getJsonObject("data");

@@ -1,6 +1,6 @@
 package dev.taskflow.task;
 
-import jakarta.json.Json;
+import dev.taskflow.json.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -13,7 +13,7 @@ public final class TaskJson {
   private TaskJson() {}
 
   public static JsonObject of(Task task) {
-    JsonObjectBuilder json = Json.createObjectBuilder().add("id", task.id());
+    JsonObjectBuilder json = Jsons.createObjectBuilder().add("id", task.id());
     writable(json, task.draft());
     put(json, "completedAt", task.completedAt());
     json.add("reminderSent", task.reminderSent());
@@ -29,15 +29,15 @@ public final class TaskJson {
 
   /** Only the fields a client may change: what a merge patch is applied to. */
   public static JsonObject writable(TaskDraft draft) {
-    JsonObjectBuilder json = Json.createObjectBuilder();
+    JsonObjectBuilder json = Jsons.createObjectBuilder();
     writable(json, draft);
     return json.build();
   }
 
   public static JsonObject page(List<Task> tasks, long total) {
-    JsonArrayBuilder items = Json.createArrayBuilder();
+    JsonArrayBuilder items = Jsons.createArrayBuilder();
     tasks.forEach(task -> items.add(of(task)));
-    return Json.createObjectBuilder().add("items", items).add("total", total).build();
+    return Jsons.createObjectBuilder().add("items", items).add("total", total).build();
   }
 
   private static void writable(JsonObjectBuilder json, TaskDraft draft) {
@@ -45,7 +45,7 @@ public final class TaskJson {
     put(json, "description", draft.description());
     json.add("priority", draft.priority().wireName());
     put(json, "category", draft.category());
-    JsonArrayBuilder tags = Json.createArrayBuilder();
+    JsonArrayBuilder tags = Jsons.createArrayBuilder();
     draft.tags().forEach(tags::add);
     json.add("tags", tags);
     put(json, "dueDate", draft.dueDate());

@@ -28,8 +28,17 @@ public class ReadyGate implements ContainerRequestFilter {
   @Inject SchemaMigration schema;
   @Inject Warmup warmup;
 
+  /**
+   * Set once the schema is migrated and the server warm; neither goes back. Asking the singleton
+   * EJB on every request cost an EJB invocation with its security check per request.
+   */
+  private static volatile boolean open;
+
   @Override
   public void filter(ContainerRequestContext request) {
+    if (open) {
+      return;
+    }
     if (!schema.isMigrated()) {
       request.abortWith(
           Problem.of(Response.Status.SERVICE_UNAVAILABLE, "The database is not ready yet; try again shortly.")
@@ -43,6 +52,8 @@ public class ReadyGate implements ContainerRequestFilter {
               .toResponseBuilder()
               .header(HttpHeaders.RETRY_AFTER, "5")
               .build());
+    } else if (warmup.isWarm()) {
+      open = true;
     }
   }
 }

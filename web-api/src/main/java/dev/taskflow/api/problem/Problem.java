@@ -1,7 +1,7 @@
 package dev.taskflow.api.problem;
 
+import dev.taskflow.json.Jsons;
 import dev.taskflow.task.FieldError;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
@@ -31,13 +31,13 @@ public record Problem(String type, String title, int status, String detail, List
 
   public String toJson() {
     JsonObjectBuilder json =
-        Json.createObjectBuilder().add("type", type).add("title", title).add("status", status);
+        Jsons.createObjectBuilder().add("type", type).add("title", title).add("status", status);
     if (detail != null) {
       json.add("detail", detail);
     }
     if (!errors.isEmpty()) {
-      JsonArrayBuilder list = Json.createArrayBuilder();
-      errors.forEach(e -> list.add(Json.createObjectBuilder().add("field", e.field()).add("message", e.message())));
+      JsonArrayBuilder list = Jsons.createArrayBuilder();
+      errors.forEach(e -> list.add(Jsons.createObjectBuilder().add("field", e.field()).add("message", e.message())));
       json.add("errors", list);
     }
     return json.build().toString();

@@ -1,5 +1,6 @@
 package dev.taskflow.api.recurrence;
 
+import dev.taskflow.json.Jsons;
 import dev.taskflow.api.TimeZoneIds;
 import dev.taskflow.api.problem.Problem;
 import dev.taskflow.api.problem.ProblemException;
@@ -7,7 +8,6 @@ import dev.taskflow.api.task.JsonBodies;
 import dev.taskflow.recurrence.InvalidRuleException;
 import dev.taskflow.recurrence.Recurrence;
 import dev.taskflow.task.FieldError;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -52,13 +52,13 @@ public class RecurrencePreviewResource {
     if (!errors.isEmpty()) {
       throw invalid(errors);
     }
-    JsonArrayBuilder occurrences = Json.createArrayBuilder();
+    JsonArrayBuilder occurrences = Jsons.createArrayBuilder();
     try {
       rule.first(start, zone, count).forEach(o -> occurrences.add(o.format(LOCAL_WITH_OFFSET)));
     } catch (InvalidRuleException e) {
       throw invalid(List.of(new FieldError("rule", e.getMessage())));
     }
-    return Json.createObjectBuilder().add("occurrences", occurrences).build();
+    return Jsons.createObjectBuilder().add("occurrences", occurrences).build();
   }
 
   private static Recurrence rule(JsonObject json, List<FieldError> errors) {

@@ -1,9 +1,9 @@
 package dev.taskflow.api.task;
 
+import dev.taskflow.json.Jsons;
 import dev.taskflow.api.problem.Problem;
 import dev.taskflow.api.problem.ProblemException;
 import dev.taskflow.task.FieldError;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
@@ -46,7 +46,7 @@ public final class JsonBodies {
       throw malformed("is not valid UTF-8");
     }
     JsonValue value;
-    try (JsonParser parser = Json.createParser(new StringReader(text))) {
+    try (JsonParser parser = Jsons.createParser(new StringReader(text))) {
       parser.next();
       value = parser.getValue();
       if (parser.hasNext()) {

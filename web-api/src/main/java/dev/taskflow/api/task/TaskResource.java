@@ -1,5 +1,6 @@
 package dev.taskflow.api.task;
 
+import dev.taskflow.json.Jsons;
 import dev.taskflow.api.identity.Caller;
 import dev.taskflow.api.problem.Problem;
 import dev.taskflow.api.problem.ProblemException;
@@ -13,7 +14,6 @@ import dev.taskflow.task.TaskPage;
 import dev.taskflow.task.TaskService;
 import dev.taskflow.task.TaskStatus;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -108,9 +108,9 @@ public class TaskResource {
     }
     SearchService.Result result =
         search.search(user(), SearchQuery.of(text), status(status), number("limit", limit, 50, 1, 100));
-    JsonArrayBuilder items = Json.createArrayBuilder();
-    result.hits().forEach(hit -> items.add(Json.createObjectBuilder(TaskJson.of(hit.task())).add("rank", hit.rank())));
-    return Json.createObjectBuilder()
+    JsonArrayBuilder items = Jsons.createArrayBuilder();
+    result.hits().forEach(hit -> items.add(Jsons.createObjectBuilder(TaskJson.of(hit.task())).add("rank", hit.rank())));
+    return Jsons.createObjectBuilder()
         .add("items", items)
         .add("match", result.match().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
         .add("query", result.query())
@@ -134,7 +134,7 @@ public class TaskResource {
             user(),
             taskId,
             current -> {
-              JsonValue merged = Json.createMergePatch(patch).apply(TaskJson.writable(current));
+              JsonValue merged = Jsons.createMergePatch(patch).apply(TaskJson.writable(current));
               return TaskInput.parse(merged.asJsonObject(), current);
             });
     return TaskJson.of(task);

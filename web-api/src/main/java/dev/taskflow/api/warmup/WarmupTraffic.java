@@ -1,5 +1,6 @@
 package dev.taskflow.api.warmup;
 
+import dev.taskflow.json.Jsons;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -96,7 +97,7 @@ final class WarmupTraffic {
   }
 
   private static long id(String created) {
-    try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(created))) {
+    try (var reader = Jsons.createReader(new java.io.StringReader(created))) {
       return reader.readObject().getJsonNumber("id").longValue();
     }
   }
@@ -152,7 +153,7 @@ final class WarmupTraffic {
   }
 
   private static String jsonString(String value) {
-    return jakarta.json.Json.createValue(value).toString();
+    return Jsons.createValue(value).toString();
   }
 
   /** What MP-JWT does for every request: SHA256withRSA verification (with a key of our own). */
