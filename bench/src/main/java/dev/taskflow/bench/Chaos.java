@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.HdrHistogram.Histogram;
 
@@ -430,7 +431,7 @@ public final class Chaos {
     String slowest = down.stream().sorted((a, b) -> Long.compare(b.latencyMicros(), a.latencyMicros())).limit(5)
         .map(s -> String.format(Locale.ROOT, "%s %d in %.0f ms, due %+.2f s from the stop", s.write() ? "write" : "read",
             s.status(), s.latencyMicros() / 1000.0, (s.dueNanos() - postgresStoppingNanos) / 1e9))
-        .collect(java.util.stream.Collectors.joining("; "));
+        .collect(Collectors.joining("; "));
     out.append("  slowest during the outage: ").append(slowest.isEmpty() ? "none" : slowest).append('\n');
     out.append(String.format(Locale.ROOT, "Writes acknowledged: %d %s%n", report.acknowledgedTotal(), report.acknowledged));
     out.append(String.format(Locale.ROOT, "Writes found:        %d %s%n", report.foundTotal(), report.found));

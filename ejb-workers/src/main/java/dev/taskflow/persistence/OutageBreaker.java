@@ -54,7 +54,7 @@ public final class OutageBreaker {
     }
   }
 
-  /** Whether calls are being refused (for tests and health). */
+  /** Whether calls are being refused, or a probe is due. */
   public boolean isOpen() {
     return refuseUntil.get() != CLOSED;
   }

@@ -239,7 +239,8 @@ public class Warmup {
       }));
     }
     Settling settling = new Settling();
-    Duration least = Duration.parse(minDuration).compareTo(max) < 0 ? Duration.parse(minDuration) : max;
+    Duration min = Duration.parse(minDuration);
+    Duration least = min.compareTo(max) < 0 ? min : max;
     long started = System.nanoTime();
     long lastRequests = 0;
     long lastLatency = 0;
