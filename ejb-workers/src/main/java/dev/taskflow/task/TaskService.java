@@ -11,7 +11,6 @@ import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -102,26 +101,31 @@ public class TaskService {
     return owned(userId, id, LockModeType.NONE);
   }
 
-  public TaskPage list(String userId, TaskStatus status, int limit, int offset) {
-    String filter = switch (status) {
-      case OPEN -> " AND t.completed = FALSE";
-      case COMPLETED -> " AND t.completed = TRUE";
-      case ALL -> "";
-    };
-    TypedQuery<Task> items =
-        em.createQuery(
-                "SELECT t FROM Task t WHERE t.userId = :user"
-                    + filter
-                    + " ORDER BY t.dueDate ASC NULLS LAST, t.id ASC",
-                Task.class)
-            .setParameter("user", userId)
-            .setFirstResult(offset)
-            .setMaxResults(limit);
-    long total =
-        em.createQuery("SELECT COUNT(t) FROM Task t WHERE t.userId = :user" + filter, Long.class)
-            .setParameter("user", userId)
-            .getSingleResult();
-    return new TaskPage(List.copyOf(items.getResultList()), total);
+  /** The first {@code limit} tasks of a status in the default order (by due date). */
+  public TaskPage list(String userId, TaskStatus status, int limit) {
+    return list(userId, TaskQuery.of(status, limit));
+  }
+
+  /**
+   * One page of the user's tasks that pass the query's filters, in its order, after its cursor;
+   * {@link TaskPage#next()} is where the next page starts, or null on the last page.
+   */
+  public TaskPage list(String userId, TaskQuery query) {
+    TaskListingSql.Statement page = TaskListingSql.page(userId, query);
+    @SuppressWarnings("unchecked")
+    List<Task> rows = bind(em.createNativeQuery(page.sql(), Task.class), page).getResultList();
+    TaskListingSql.Statement count = TaskListingSql.count(userId, query);
+    long total = ((Number) bind(em.createNativeQuery(count.sql()), count).getSingleResult()).longValue();
+    boolean more = rows.size() > query.limit();
+    List<Task> items = List.copyOf(more ? rows.subList(0, query.limit()) : rows);
+    return new TaskPage(items, total, more ? TaskCursor.after(query, items.get(items.size() - 1)) : null);
+  }
+
+  private static jakarta.persistence.Query bind(jakarta.persistence.Query query, TaskListingSql.Statement statement) {
+    for (int i = 0; i < statement.parameters().size(); i++) {
+      query.setParameter(i + 1, statement.parameters().get(i));
+    }
+    return query;
   }
 
   /**

@@ -211,7 +211,11 @@ class RecurrencePreviewIT {
   @Test
   void badInputNamesTheField() {
     assertThat(Api.post(user, PREVIEW, "{\"rule\": \"FREQ=DAILY\"}").errorFields()).containsExactly("start");
-    assertThat(Api.post(user, PREVIEW, "{\"rule\": \"FREQ=DAILY\", \"start\": \"2026-01-01T09:00:00+01:00\"}").errorFields()).containsExactly("start");
+    assertThat(Api.post(user, PREVIEW, "{\"rule\": \"FREQ=DAILY\", \"start\": \"2026-01-01T09:00:00+01:00\", \"timeZone\": \"America/New_York\"}").errorFields())
+        .as("an offset New York does not have then").containsExactly("start");
+    assertThat(Api.post(user, PREVIEW, "{\"rule\": \"FREQ=DAILY\", \"start\": \"2026-02-30T09:00:00\"}").errorFields()).containsExactly("start");
+    assertThat(Api.post(user, PREVIEW, "{\"rule\": \"FREQ=DAILY\", \"start\": \"2026-01-01T09:00:00\", \"strat\": 1}").errorFields())
+        .containsExactly("strat");
     assertThat(Api.post(user, PREVIEW, "{\"rule\": \"FREQ=DAILY\", \"start\": \"2026-01-01T09:00:00\", \"timeZone\": \"Moon/Base\"}").errorFields())
         .containsExactly("timeZone");
     for (String count : new String[] {"0", "1001", "2.5", "\"ten\"", "-1"}) {

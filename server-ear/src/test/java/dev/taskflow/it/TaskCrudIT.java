@@ -88,9 +88,15 @@ class TaskCrudIT {
     assertThat(ids(Api.get(alice, TASKS + "?status=completed"))).containsExactly(done);
     assertThat(ids(Api.get(alice, TASKS + "?status=all"))).containsExactly(done, sooner, later, undated);
 
-    Api.Reply page = Api.get(alice, TASKS + "?status=all&limit=2&offset=1");
-    assertThat(ids(page)).containsExactly(sooner, later);
-    assertThat(page.json().getInt("total")).isEqualTo(4);
+    Api.Reply first = Api.get(alice, TASKS + "?status=all&limit=2");
+    assertThat(ids(first)).containsExactly(done, sooner);
+    assertThat(first.json().getInt("total")).isEqualTo(4);
+    String next = first.json().getString("next");
+    assertThat(first.header("Link")).hasValue("</api/v1/tasks?status=all&limit=2&cursor=" + next + ">; rel=\"next\"");
+    Api.Reply last = Api.get(alice, TASKS + "?status=all&limit=2&cursor=" + next);
+    assertThat(ids(last)).containsExactly(later, undated);
+    assertThat(last.json().containsKey("next")).as("the last page has no next").isFalse();
+    assertThat(last.header("Link")).isEmpty();
   }
 
   @Test

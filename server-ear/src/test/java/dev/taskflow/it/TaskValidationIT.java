@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import java.util.stream.Stream;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -37,7 +38,13 @@ class TaskValidationIT {
         Arguments.of("tag not a string", "{\"title\": \"t\", \"tags\": [1]}", "tags[0]"),
         Arguments.of("duplicate tags", "{\"title\": \"t\", \"tags\": [\"a\", \"b\", \"a\"]}", "tags[2]"),
         Arguments.of("dueDate not a date", "{\"title\": \"t\", \"dueDate\": \"next friday\"}", "dueDate"),
-        Arguments.of("dueDate without offset", "{\"title\": \"t\", \"dueDate\": \"2026-12-01T09:00:00\"}", "dueDate"),
+        Arguments.of("dueDate a date alone", "{\"title\": \"t\", \"dueDate\": \"2030-01-05\"}", "dueDate"),
+        Arguments.of("dueDate at 24:00", "{\"title\": \"t\", \"dueDate\": \"2030-01-05T24:00:00Z\"}", "dueDate"),
+        Arguments.of("dueDate in month 13", "{\"title\": \"t\", \"dueDate\": \"2030-13-05T09:00:00Z\"}", "dueDate"),
+        Arguments.of("dueDate's offset not the zone's",
+            "{\"title\": \"t\", \"dueDate\": \"2030-01-05T09:00:00+01:00\", \"timeZone\": \"America/New_York\"}", "dueDate"),
+        Arguments.of("a mistyped field", "{\"title\": \"t\", \"dueDat\": \"2030-01-05T09:00:00Z\"}", "dueDat"),
+        Arguments.of("a read-only field", "{\"title\": \"t\", \"id\": 5}", "id"),
         Arguments.of("dueDate a number", "{\"title\": \"t\", \"dueDate\": 1764579600}", "dueDate"),
         Arguments.of("dueDate impossible day", "{\"title\": \"t\", \"dueDate\": \"2026-02-30T09:00:00Z\"}", "dueDate"),
         Arguments.of("timeZone unknown", "{\"title\": \"t\", \"timeZone\": \"Mars/Olympus_Mons\"}", "timeZone"),
@@ -141,7 +148,11 @@ class TaskValidationIT {
     for (String[] query :
         new String[][] {
           {"status=done", "status"}, {"limit=0", "limit"}, {"limit=201", "limit"}, {"limit=ten", "limit"},
-          {"offset=-1", "offset"}, {"limit=99999999999", "limit"}, {"offset=2147483647", "offset"}
+          {"limit=99999999999", "limit"}, {"offset=1", "offset"}, {"bogus=1", "bogus"}, {"tags=home", "tags"},
+          {"status=open&status=all", "status"}, {"sort=title", "sort"}, {"priority=urgent", "priority"},
+          {"dueAfter=tomorrow", "dueAfter"}, {"dueBefore=2030-01-05", "dueBefore"},
+          {"dueAfter=2030-01-05T00:00:00Z&dueBefore=2030-01-01T00:00:00Z", "dueBefore"},
+          {"cursor=bm90IGEgY3Vyc29y", "cursor"}, {"tag=", "tag"}
         }) {
       Api.Reply reply = Api.get(user, TASKS + "?" + query[0]);
       assertProblem(reply, 400);
@@ -150,12 +161,26 @@ class TaskValidationIT {
   }
 
   @Test
-  void unknownIdsAnswer404() {
-    for (String id : new String[] {"999999999", "abc", "0", "-1", "1.5", "99999999999999999999999", "%20", "1;drop"}) {
+  void anIdOfNoTaskAnswers404() {
+    // "1;drop" is id 1 with a matrix parameter, which JAX-RS sets aside: no task 1 of this user
+    for (String id : new String[] {"999999999", "999999999999999999", "1;drop"}) {
       assertProblem(Api.get(user, TASKS + "/" + id), 404);
       assertProblem(Api.patch(user, TASKS + "/" + id, "{\"title\": \"x\"}"), 404);
       assertProblem(Api.delete(user, TASKS + "/" + id), 404);
       assertProblem(Api.post(user, TASKS + "/" + id + "/complete", null), 404);
+    }
+  }
+
+  @Test
+  void somethingThatIsNotAnIdAnswers400NamingIt() {
+    for (String id : new String[] {"abc", "0", "-1", "1.5", "99999999999999999999999", "%20", "007"}) {
+      for (Api.Reply reply : List.of(Api.get(user, TASKS + "/" + id),
+          Api.patch(user, TASKS + "/" + id, "{\"title\": \"x\"}"), Api.delete(user, TASKS + "/" + id),
+          Api.post(user, TASKS + "/" + id + "/complete", null))) {
+        assertProblem(reply, 400);
+        assertThat(reply.json().getString("type")).isEqualTo("urn:taskflow:problem:invalid-path");
+        assertThat(reply.errorFields()).as(id).containsExactly("id");
+      }
     }
   }
 
@@ -168,7 +193,7 @@ class TaskValidationIT {
     }
     // An encoded NUL is refused by Liberty's HTTP transport before any application code runs:
     // a plain 400 page, not problem+json, but never a 500 nor a stack trace.
-    Api.Reply nul = Api.get(user, TASKS + "/%00");
+    Api.Reply nul = Api.sendUnchecked(user, "GET", TASKS + "/%00");
     assertThat(nul.status()).isEqualTo(400);
     assertThat(nul.body()).doesNotContain("Exception", "\tat ");
   }

@@ -45,14 +45,13 @@ public final class HttpTaskApi implements TaskApi {
   @Override
   public List<Task> list(TaskStatus status) {
     List<Task> all = new ArrayList<>();
-    for (int offset = 0; offset < MAX_LISTED; offset += PAGE) {
-      JsonObject page = send(get("api/v1/tasks?status=" + status.wire() + "&limit=" + PAGE + "&offset=" + offset));
-      List<Task> items = TaskJson.items(page);
-      all.addAll(items);
-      if (items.size() < PAGE || all.size() >= page.getInt("total", 0)) {
-        break;
-      }
-    }
+    String first = "api/v1/tasks?status=" + status.wire() + "&limit=" + PAGE;
+    String next = null;
+    do {
+      JsonObject page = send(get(next == null ? first : first + "&cursor=" + URLEncoder.encode(next, StandardCharsets.UTF_8)));
+      all.addAll(TaskJson.items(page));
+      next = page.getString("next", null);
+    } while (next != null && all.size() < MAX_LISTED);
     return all;
   }
 

@@ -1,5 +1,6 @@
 package dev.taskflow.api.problem;
 
+import dev.taskflow.api.identity.Unauthenticated;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -21,6 +22,15 @@ public class ErrorPageServlet extends HttpServlet {
   protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer i && i >= 400 ? i : 404;
+    if (status == 401) {
+      boolean sent = Unauthenticated.tokenSent(request.getHeader("Authorization"));
+      response.setStatus(401);
+      response.setHeader("WWW-Authenticate", Unauthenticated.challenge(sent));
+      response.setContentType(Problem.MEDIA_TYPE);
+      response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+      response.getWriter().write(Unauthenticated.problem(sent).toJson());
+      return;
+    }
     Response.StatusType type = Response.Status.fromStatusCode(status);
     String detail =
         switch (status) {

@@ -1,6 +1,8 @@
 package dev.taskflow.api.problem;
 
 import jakarta.ws.rs.WebApplicationException;
+import dev.taskflow.api.identity.Unauthenticated;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -13,10 +15,17 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class HttpErrorMapper implements ExceptionMapper<WebApplicationException> {
 
+  @Context HttpHeaders request;
+
   @Override
   public Response toResponse(WebApplicationException e) {
     Response original = e.getResponse();
     int code = original.getStatus() >= 400 ? original.getStatus() : 500;
+    if (code == 401) {
+      boolean sent = Unauthenticated.tokenSent(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+      return Unauthenticated.problem(sent).toResponseBuilder()
+          .header(HttpHeaders.WWW_AUTHENTICATE, Unauthenticated.challenge(sent)).build();
+    }
     Response.StatusType status = Response.Status.fromStatusCode(code);
     if (status == null) {
       status = original.getStatusInfo();

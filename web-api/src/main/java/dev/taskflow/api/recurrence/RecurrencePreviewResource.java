@@ -1,6 +1,7 @@
 package dev.taskflow.api.recurrence;
 
 import dev.taskflow.json.Jsons;
+import dev.taskflow.api.DateTimes;
 import dev.taskflow.api.TimeZoneIds;
 import dev.taskflow.api.problem.Problem;
 import dev.taskflow.api.problem.ProblemException;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -36,6 +36,7 @@ import java.util.List;
 public class RecurrencePreviewResource {
 
   static final int MAX_COUNT = 1000;
+  private static final java.util.Set<String> FIELDS = java.util.Set.of("rule", "start", "timeZone", "count");
   private static final String TYPE = "urn:taskflow:problem:invalid-recurrence";
   private static final DateTimeFormatter LOCAL_WITH_OFFSET = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
@@ -45,9 +46,14 @@ public class RecurrencePreviewResource {
   public JsonObject preview(InputStream body) {
     JsonObject json = JsonBodies.readObject(body);
     List<FieldError> errors = new ArrayList<>();
+    for (String field : new java.util.TreeSet<>(json.keySet())) {
+      if (!FIELDS.contains(field)) {
+        errors.add(new FieldError(JsonBodies.printable(field), "is not a field of a preview; known: count, rule, start, timeZone"));
+      }
+    }
     Recurrence rule = rule(json, errors);
-    LocalDateTime start = start(json, errors);
     ZoneId zone = zone(json, errors);
+    LocalDateTime start = start(json, zone, errors);
     int count = count(json, errors);
     if (!errors.isEmpty()) {
       throw invalid(errors);
@@ -74,23 +80,31 @@ public class RecurrencePreviewResource {
     }
   }
 
-  private static LocalDateTime start(JsonObject json, List<FieldError> errors) {
-    String message = "is required: a local date-time such as 2026-01-30T09:00:00, without offset";
+  /** The start as a local date-time in the zone: the same forms a task's dueDate takes. */
+  private static LocalDateTime start(JsonObject json, ZoneId zone, List<FieldError> errors) {
     if (!(json.get("start") instanceof JsonString s)) {
-      errors.add(new FieldError("start", message));
+      errors.add(new FieldError("start", "is required: " + DateTimes.FORMS));
       return null;
     }
     try {
-      LocalDateTime start = LocalDateTime.parse(s.getString(), DateTimeFormatter.ISO_LOCAL_DATE_TIME);
-      if (start.getYear() < 1 || start.getYear() > 9999) {
+      LocalDateTime local = DateTimes.local(s.getString(), zone, hasValue(json, "timeZone"));
+      if (local == null) {
+        return null; // a local date-time in an invalid zone: the zone is reported
+      }
+      if (local.getYear() < 1 || local.getYear() > 9999) {
         errors.add(new FieldError("start", "must be between the years 1 and 9999"));
         return null;
       }
-      return start.withNano(0);
-    } catch (DateTimeException e) {
-      errors.add(new FieldError("start", message));
+      return local.withNano(0);
+    } catch (DateTimes.Invalid e) {
+      errors.add(new FieldError("start", e.getMessage()));
       return null;
     }
+  }
+
+  private static boolean hasValue(JsonObject json, String field) {
+    JsonValue value = json.get(field);
+    return value != null && value.getValueType() != JsonValue.ValueType.NULL;
   }
 
   private static ZoneId zone(JsonObject json, List<FieldError> errors) {

@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The caller's live streams, server-sent events resumable with {@code Last-Event-ID} for as long as
@@ -36,7 +35,6 @@ public class LiveStreamResource {
   @GET
   @Path("events/stream")
   @Produces(MediaType.SERVER_SENT_EVENTS)
-  @Operation(summary = "The caller's task changes and reminders as server-sent events, resumable with Last-Event-ID")
   public void events(@Context SseEventSink sink, @Context Sse sse, @HeaderParam("Last-Event-ID") String lastEventId)
       throws Exception {
     open(LiveStreams.Kind.EVENTS, sink, sse, lastEventId);
@@ -45,7 +43,6 @@ public class LiveStreamResource {
   @GET
   @Path("reminders/stream")
   @Produces(MediaType.SERVER_SENT_EVENTS)
-  @Operation(summary = "The caller's reminders as server-sent events, resumable with Last-Event-ID")
   public void reminders(@Context SseEventSink sink, @Context Sse sse, @HeaderParam("Last-Event-ID") String lastEventId)
       throws Exception {
     open(LiveStreams.Kind.REMINDERS, sink, sse, lastEventId);

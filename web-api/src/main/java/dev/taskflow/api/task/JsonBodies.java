@@ -47,8 +47,7 @@ public final class JsonBodies {
     }
     JsonValue value;
     try (JsonParser parser = Jsons.createParser(new StringReader(text))) {
-      parser.next();
-      value = parser.getValue();
+      value = read(parser, parser.next(), "", 0);
       if (parser.hasNext()) {
         throw malformed("must hold one JSON value, but more follows it");
       }
@@ -67,6 +66,57 @@ public final class JsonBodies {
       throw malformed("must be a JSON object");
     }
     return value.asJsonObject();
+  }
+
+  /** Deeper than any task; Parsson's own limit is higher and answers with a less useful message. */
+  static final int MAX_DEPTH = 32;
+
+  /**
+   * The value that starts with {@code event}, built from the parser's events so that a key given
+   * twice in one object is refused (JSON-P's readers keep the last one silently, RFC 8259 leaves
+   * it to us: a client sending two values means one of them is a mistake).
+   */
+  private static JsonValue read(JsonParser parser, JsonParser.Event event, String path, int depth) {
+    if (depth > MAX_DEPTH) {
+      throw malformed("nests deeper than " + MAX_DEPTH + " levels");
+    }
+    switch (event) {
+      case START_OBJECT -> {
+        var object = Jsons.createObjectBuilder();
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (JsonParser.Event next = parser.next(); next != JsonParser.Event.END_OBJECT; next = parser.next()) {
+          String key = parser.getString();
+          String at = path.isEmpty() ? key : path + "." + key;
+          if (!keys.add(key)) {
+            throw new ProblemException(
+                Problem.invalid(
+                    TYPE, "Malformed request", List.of(new FieldError(printable(at), "appears more than once in the object"))));
+          }
+          object.add(key, read(parser, parser.next(), at, depth + 1));
+        }
+        return object.build();
+      }
+      case START_ARRAY -> {
+        var array = Jsons.createArrayBuilder();
+        int i = 0;
+        for (JsonParser.Event next = parser.next(); next != JsonParser.Event.END_ARRAY; next = parser.next()) {
+          array.add(read(parser, next, path + "[" + i++ + "]", depth + 1));
+        }
+        return array.build();
+      }
+      default -> {
+        return parser.getValue();
+      }
+    }
+  }
+
+  /** A key as it may appear in a problem: control characters shown as '?', at most 100 characters. */
+  public static String printable(String key) {
+    String shown = key.codePoints()
+        .map(c -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? '?' : c)
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+        .toString();
+    return shown.length() > 100 ? shown.substring(0, 100) + "..." : shown;
   }
 
   private static byte[] readLimited(InputStream body) {

@@ -1,5 +1,6 @@
 package dev.taskflow.api.task;
 
+import dev.taskflow.api.DateTimes;
 import dev.taskflow.api.TimeZoneIds;
 import dev.taskflow.recurrence.RecurrenceRules;
 import dev.taskflow.task.FieldError;
@@ -13,11 +14,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,7 +26,8 @@ import java.util.Set;
 /**
  * Turns a JSON task (a create body, or the current task with a merge patch applied) into a valid
  * {@link TaskDraft}, or reports every broken rule by field. Unknown and read-only fields are
- * ignored; {@code null} or absence gives a field its default.
+ * refused by name (a typo such as {@code dueDat} must not silently drop the due date); {@code
+ * null} or absence gives a field its default.
  */
 public final class TaskInput {
 
@@ -66,14 +65,28 @@ public final class TaskInput {
     return new TaskInput(json, current).draft();
   }
 
+  /** The fields a client may send; every other field is refused by name. */
+  static final Set<String> WRITABLE =
+      Set.of("title", "description", "priority", "category", "tags", "dueDate", "timeZone", "recurrenceRule",
+          "repeatFrom", "remindBeforeMinutes", "completed");
+  /** The fields the server sets: named as read-only when sent, so a typo and a misunderstanding read apart. */
+  static final Set<String> READ_ONLY = Set.of("id", "completedAt", "reminderSent", "seriesId", "createdAt", "updatedAt");
+
   private TaskDraft draft() {
+    for (String field : new java.util.TreeSet<>(json.keySet())) {
+      if (READ_ONLY.contains(field)) {
+        error(field, "is read-only: the server sets it");
+      } else if (!WRITABLE.contains(field)) {
+        error(JsonBodies.printable(field), "is not a field of a task");
+      }
+    }
     String title = title();
     String description = text("description", MAX_DESCRIPTION, false);
     Priority priority = choice("priority", Priority.class, Priority.MEDIUM);
     String category = text("category", MAX_CATEGORY, true);
     List<String> tags = tags();
-    Instant dueDate = dueDate();
     String timeZone = timeZone();
+    Instant dueDate = dueDate(timeZone);
     String rule = recurrenceRule(dueDate, timeZone);
     RepeatFrom repeatFrom = choice("repeatFrom", RepeatFrom.class, RepeatFrom.DUE);
     int remind = remindBeforeMinutes();
@@ -163,20 +176,25 @@ public final class TaskInput {
     return tags;
   }
 
-  private Instant dueDate() {
+  /** {@code zone} is null when the timeZone is invalid (and reported). */
+  private Instant dueDate(String zone) {
     JsonValue value = json.get("dueDate");
     if (isNull(value)) {
       return null;
     }
     if (!(value instanceof JsonString s)) {
-      return error("dueDate", "must be an RFC 3339 timestamp string or null");
+      return error("dueDate", "must be a string (" + DateTimes.FORMS + ") or null");
     }
     Instant due;
     try {
-      // PostgreSQL keeps microseconds
-      due = OffsetDateTime.parse(s.getString(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant().truncatedTo(ChronoUnit.MICROS);
-    } catch (DateTimeException e) {
-      return error("dueDate", "must be an RFC 3339 timestamp with an offset, e.g. 2026-12-01T09:00:00+01:00");
+      // the zone is "given" unless a new task leaves it to its default (UTC): then any offset goes
+      var parsed = DateTimes.parse(s.getString(), zone == null ? null : ZoneId.of(zone), !isNull(json.get("timeZone")));
+      if (parsed == null) {
+        return null; // a local date-time in an invalid zone: the zone is reported
+      }
+      due = parsed.toInstant().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
+    } catch (DateTimes.Invalid e) {
+      return error("dueDate", e.getMessage());
     }
     boolean unchanged = current != null && due.equals(current.dueDate());
     if (!unchanged && (due.isBefore(EARLIEST) || due.isAfter(LATEST))) {

@@ -9,7 +9,6 @@ import dev.taskflow.search.SearchService;
 import dev.taskflow.task.FieldError;
 import dev.taskflow.task.Task;
 import dev.taskflow.task.TaskJson;
-import dev.taskflow.task.TaskNotFoundException;
 import dev.taskflow.task.TaskPage;
 import dev.taskflow.task.TaskService;
 import dev.taskflow.task.TaskStatus;
@@ -32,6 +31,21 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import dev.taskflow.api.request.KnownQueryParameters;
+import dev.taskflow.api.request.QueryParameters;
+import jakarta.json.JsonObjectBuilder;
+import dev.taskflow.task.Priority;
+import dev.taskflow.task.TaskCursor;
+import dev.taskflow.task.TaskQuery;
+import dev.taskflow.task.TaskSort;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.io.InputStream;
 import java.util.List;
@@ -45,9 +59,8 @@ public class TaskResource {
 
   static final String MERGE_PATCH = "application/merge-patch+json";
   private static final Pattern ID = Pattern.compile("[1-9][0-9]{0,17}");
-  private static final String INVALID_QUERY = "urn:taskflow:problem:invalid-query";
-  /** Far beyond any real list; EclipseLink adds offset and limit in an int. */
-  static final int MAX_OFFSET = 10_000_000;
+  private static final String INVALID_PATH = "urn:taskflow:problem:invalid-path";
+  private static final String MAX_ID = "999999999999999999";
 
   @Inject TaskService tasks;
   @Inject SearchService search;
@@ -61,6 +74,7 @@ public class TaskResource {
   Optional<String> publicBaseUrl;
 
   @Context SecurityContext security;
+  @Context UriInfo uri;
 
   /**
    * Creates a task. With an {@code Idempotency-Key} header, repeating the request (after a lost
@@ -73,7 +87,7 @@ public class TaskResource {
     TaskService.Created created = tasks.create(user(), TaskInput.parse(JsonBodies.readObject(body)), key);
     Task task = created.task();
     String path = "/api/v1/tasks/" + task.id();
-    String location = publicBaseUrl.map(base -> base.replaceAll("/+$", "") + path).orElse(path);
+    String location = absolute(path);
     // set as a header, not Response.created(): that would resolve a relative URI against the Host header
     Response.ResponseBuilder response =
         Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, location).entity(TaskJson.of(task));
@@ -83,38 +97,157 @@ public class TaskResource {
     return response.build();
   }
 
+  /** Filters, order and cursor paging; see docs/API.md (Listing). */
   @GET
-  public JsonObject list(
-      @QueryParam("status") String status,
-      @QueryParam("limit") String limit,
-      @QueryParam("offset") String offset) {
-    TaskPage page =
-        tasks.list(
-            user(),
-            status(status),
-            number("limit", limit, 50, 1, 200),
-            number("offset", offset, 0, 0, MAX_OFFSET));
-    return TaskJson.page(page.items(), page.total());
+  @KnownQueryParameters(
+      value = {"status", "tag", "category", "priority", "dueAfter", "dueBefore", "sort", "limit", "cursor"},
+      repeatable = {"tag", "priority"})
+  public Response list() {
+    QueryParameters query = QueryParameters.of(uri.getQueryParameters(), LIST_PARAMETERS, Set.of("tag", "priority"));
+    TaskQuery filters = listing(query);
+    String cursor = query.get("cursor");
+    if (cursor != null) {
+      filters = filters.after(TaskCursor.decode(cursor, filters).orElseThrow(() -> QueryParameters.invalid("cursor",
+          "is not a cursor of this listing: pass the `next` of the previous page, with the same filters and sort")));
+    }
+    TaskPage page = tasks.list(user(), filters);
+    JsonObjectBuilder json = Jsons.createObjectBuilder(TaskJson.page(page.items(), page.total()));
+    Response.ResponseBuilder response = Response.ok();
+    if (page.next() != null) {
+      String next = page.next().encode();
+      json.add("next", next);
+      response.header(HttpHeaders.LINK, "<" + nextLink(next) + ">; rel=\"next\"");
+    }
+    return response.entity(json.build()).build();
   }
 
-  /** Ranked full-text search; see API.md (Search). */
+  private static final Set<String> LIST_PARAMETERS =
+      Set.of("status", "tag", "category", "priority", "dueAfter", "dueBefore", "sort", "limit", "cursor");
+  private static final Set<String> SEARCH_PARAMETERS = Set.of("q", "status", "limit", "cursor");
+
+  private static TaskQuery listing(QueryParameters query) {
+    List<FieldError> errors = new ArrayList<>();
+    List<String> tags = new ArrayList<>();
+    List<String> given = query.all("tag");
+    if (given.size() > TaskInput.MAX_TAGS) {
+      errors.add(new FieldError("tag", "must be given at most " + TaskInput.MAX_TAGS + " times"));
+    }
+    for (String tag : given) {
+      String t = tag.strip();
+      if (t.isEmpty() || t.codePointCount(0, t.length()) > TaskInput.MAX_TAG) {
+        errors.add(new FieldError("tag", "must be 1 to " + TaskInput.MAX_TAG + " characters"));
+      } else {
+        tags.add(t);
+      }
+    }
+    String category = query.get("category");
+    if (category != null) {
+      category = category.strip();
+      if (category.isEmpty() || category.codePointCount(0, category.length()) > TaskInput.MAX_CATEGORY) {
+        errors.add(new FieldError("category", "must be 1 to " + TaskInput.MAX_CATEGORY + " characters"));
+      }
+    }
+    Set<Priority> priorities = EnumSet.noneOf(Priority.class);
+    for (String priority : query.all("priority")) {
+      switch (priority) {
+        case "low" -> priorities.add(Priority.LOW);
+        case "medium" -> priorities.add(Priority.MEDIUM);
+        case "high" -> priorities.add(Priority.HIGH);
+        default -> errors.add(new FieldError("priority", "must be one of low, medium, high"));
+      }
+    }
+    Instant dueAfter = instant(query, "dueAfter", errors);
+    Instant dueBefore = instant(query, "dueBefore", errors);
+    if (dueAfter != null && dueBefore != null && !dueBefore.isAfter(dueAfter)) {
+      errors.add(new FieldError("dueBefore", "must be later than dueAfter"));
+    }
+    String sortName = query.get("sort");
+    TaskSort sort = sortName == null ? TaskSort.DUE : TaskSort.of(sortName).orElse(null);
+    if (sort == null) {
+      errors.add(new FieldError("sort", "must be one of "
+          + String.join(", ", java.util.Arrays.stream(TaskSort.values()).map(TaskSort::wireName).toList())));
+    }
+    TaskStatus status = null;
+    int limit = 0;
+    try {
+      status = status(query.get("status"));
+      limit = number("limit", query.get("limit"), 50, 1, 200);
+    } catch (ProblemException e) {
+      errors.addAll(e.problem().errors());
+    }
+    if (!errors.isEmpty()) {
+      throw QueryParameters.invalid(errors);
+    }
+    return new TaskQuery(status, tags, category, priorities, dueAfter, dueBefore, sort, limit, null);
+  }
+
+  private static Instant instant(QueryParameters query, String name, List<FieldError> errors) {
+    String value = query.get(name);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+    } catch (DateTimeException e) {
+      errors.add(new FieldError(name, "must be an RFC 3339 timestamp with an offset, e.g. 2030-01-05T09:00:00Z"
+          + " (in a URL, write + as %2B)"));
+      return null;
+    }
+  }
+
+  /** The request's own path and query with {@code cursor} replaced; relative unless a public base URL is set. */
+  private String nextLink(String cursor) {
+    StringBuilder link = new StringBuilder(uri.getRequestUri().getRawPath());
+    String raw = uri.getRequestUri().getRawQuery();
+    String separator = "?";
+    if (raw != null) {
+      for (String pair : raw.split("&")) {
+        if (!pair.isEmpty() && !pair.startsWith("cursor=") && !pair.equals("cursor")) {
+          link.append(separator).append(pair);
+          separator = "&";
+        }
+      }
+    }
+    link.append(separator).append("cursor=").append(cursor); // base64url: nothing to escape
+    return absolute(link.toString());
+  }
+
+  private String absolute(String path) {
+    return publicBaseUrl.map(base -> base.replaceAll("/+$", "") + path).orElse(path);
+  }
+
+  /** Ranked full-text search, paged by a cursor; see docs/API.md (Search). */
   @GET
   @Path("search")
-  public JsonObject search(
-      @QueryParam("q") String q, @QueryParam("status") String status, @QueryParam("limit") String limit) {
-    String text = q == null ? "" : q;
+  @KnownQueryParameters({"q", "status", "limit", "cursor"})
+  public Response search() {
+    QueryParameters query = QueryParameters.of(uri.getQueryParameters(), SEARCH_PARAMETERS, Set.of());
+    String text = query.get("q") == null ? "" : query.get("q");
     if (text.codePointCount(0, text.length()) > SearchQuery.MAX_LENGTH) {
-      throw badQuery("q", "must be at most " + SearchQuery.MAX_LENGTH + " characters");
+      throw QueryParameters.invalid("q", "must be at most " + SearchQuery.MAX_LENGTH + " characters");
     }
-    SearchService.Result result =
-        search.search(user(), SearchQuery.of(text), status(status), number("limit", limit, 50, 1, 100));
+    TaskStatus status = status(query.get("status"));
+    int limit = number("limit", query.get("limit"), 50, 1, 100);
+    String shape = status.name() + "\n" + text;
+    int offset = 0;
+    if (query.get("cursor") != null) {
+      offset = SearchCursor.decode(query.get("cursor"), shape).orElseThrow(() -> QueryParameters.invalid("cursor",
+          "is not a cursor of this search: pass the `next` of the previous page, with the same q and status"));
+    }
+    SearchService.Result result = search.search(user(), SearchQuery.of(text), status, limit, offset);
     JsonArrayBuilder items = Jsons.createArrayBuilder();
     result.hits().forEach(hit -> items.add(Jsons.createObjectBuilder(TaskJson.of(hit.task())).add("rank", hit.rank())));
-    return Jsons.createObjectBuilder()
+    JsonObjectBuilder json = Jsons.createObjectBuilder()
         .add("items", items)
         .add("match", result.match().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
-        .add("query", result.query())
-        .build();
+        .add("query", result.query());
+    Response.ResponseBuilder response = Response.ok();
+    if (result.more()) {
+      String next = SearchCursor.encode(offset + limit, shape);
+      json.add("next", next);
+      response.header(HttpHeaders.LINK, "<" + nextLink(next) + ">; rel=\"next\"");
+    }
+    return response.entity(json.build()).build();
   }
 
   @GET
@@ -157,10 +290,15 @@ public class TaskResource {
     return Caller.id(security);
   }
 
-  /** Anything that is not a task id names no task: 404, like another user's task. */
+  /**
+   * A task id is a whole number from 1 to 18 digits; anything else is a malformed request (400),
+   * while a well-formed id of no task of the caller's is 404.
+   */
   private static long id(String id) {
     if (id == null || !ID.matcher(id).matches()) {
-      throw new TaskNotFoundException("There is no task with id '" + abbreviated(id) + "'");
+      throw new ProblemException(Problem.invalid(INVALID_PATH, "Invalid path parameter",
+          List.of(new FieldError("id", "must be a task id: a whole number from 1 to " + MAX_ID + ", not '"
+              + abbreviated(id) + "'"))));
     }
     return Long.parseLong(id);
   }
@@ -193,8 +331,7 @@ public class TaskResource {
   }
 
   private static ProblemException badQuery(String name, String message) {
-    return new ProblemException(
-        Problem.invalid(INVALID_QUERY, "Invalid query parameter", List.of(new FieldError(name, message))));
+    return QueryParameters.invalid(name, message);
   }
 
   private static String abbreviated(String id) {
