@@ -57,16 +57,12 @@ public class SearchService {
 
   @Inject TaskService tasks;
 
-  @Timed(name = "taskflow_search_duration", absolute = true,
-      description = "Full-text searches, from query to ranked tasks (including the typo retry)")
-  public Result search(String userId, SearchQuery query, TaskStatus status, int limit) {
-    return search(userId, query, status, limit, 0);
-  }
-
   /**
    * The page of results from {@code offset} (0 to {@link #MAX_RESULTS} - 1). A later page of a
    * query that needed a typo correction is corrected the same way: the user's words decide it.
    */
+  @Timed(name = "taskflow_search_duration", absolute = true,
+      description = "Full-text searches, from query to ranked tasks (including the typo retry)")
   public Result search(String userId, SearchQuery query, TaskStatus status, int limit, int offset) {
     int take = Math.max(0, Math.min(limit, MAX_RESULTS - offset));
     if (query.isBlank()) {

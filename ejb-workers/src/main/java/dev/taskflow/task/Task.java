@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -46,6 +47,9 @@ public class Task {
 
   @Column(name = "due_date")
   private OffsetDateTime dueDate;
+
+  @Column(name = "all_day", nullable = false)
+  private boolean allDay;
 
   @Column(name = "time_zone", nullable = false)
   private String timeZone = "UTC";
@@ -104,10 +108,13 @@ public class Task {
    * at {@code due}, not completed and not yet reminded.
    */
   public Task successor(Instant due, Instant now) {
-    TaskDraft next =
+    // an all-day series repeats on days: the occurrence's day, from its start in the zone
+    Instant next = allDay ? startOfDay(due, ZoneId.of(timeZone)) : due;
+    TaskDraft draft =
         new TaskDraft(
-            title, description, priority(), category, tags, due, timeZone, recurrenceRule, repeatFrom(), remindBeforeMinutes, false);
-    Task task = create(userId, next, now);
+            title, description, priority(), category, tags, next, timeZone, recurrenceRule, repeatFrom(), remindBeforeMinutes,
+            false, allDay);
+    Task task = create(userId, draft, now);
     task.seriesId = seriesId;
     task.seriesStart = seriesStart;
     task.occurrenceIndex = occurrenceIndex + 1;
@@ -141,6 +148,7 @@ public class Task {
     category = draft.category();
     tags = draft.tags();
     dueDate = utc(draft.dueDate());
+    allDay = draft.allDay();
     timeZone = draft.timeZone();
     recurrenceRule = draft.recurrenceRule();
     repeatFrom = draft.repeatFrom().wireName();
@@ -216,7 +224,13 @@ public class Task {
         recurrenceRule,
         repeatFrom(),
         remindBeforeMinutes,
-        completed);
+        completed,
+        allDay);
+  }
+
+  /** The start of the day {@code instant} falls on in {@code zone}. */
+  static Instant startOfDay(Instant instant, ZoneId zone) {
+    return instant.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
   }
 
   private static OffsetDateTime utc(Instant instant) {
@@ -260,6 +274,11 @@ public class Task {
 
   public Instant dueDate() {
     return instant(dueDate);
+  }
+
+  /** Due on a date ({@link #dueDate()} is the start of that day in {@link #timeZone()}). */
+  public boolean allDay() {
+    return allDay;
   }
 
   public String timeZone() {

@@ -7,7 +7,10 @@ import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 import java.util.List;
 
-/** The task as the API shows it: every field present, timestamps in UTC. */
+/**
+ * The task as the API shows it: every field present, timestamps in UTC; an all-day task's
+ * {@code dueDate} is its date ({@code 2030-01-05}).
+ */
 public final class TaskJson {
 
   private TaskJson() {}
@@ -48,7 +51,12 @@ public final class TaskJson {
     JsonArrayBuilder tags = Jsons.createArrayBuilder();
     draft.tags().forEach(tags::add);
     json.add("tags", tags);
-    put(json, "dueDate", draft.dueDate());
+    if (draft.allDay()) {
+      // the day itself, as the client wrote it: a date, not the instant it starts
+      json.add("dueDate", draft.dueDate().atZone(java.time.ZoneId.of(draft.timeZone())).toLocalDate().toString());
+    } else {
+      put(json, "dueDate", draft.dueDate());
+    }
     json.add("timeZone", draft.timeZone());
     put(json, "recurrenceRule", draft.recurrenceRule());
     json.add("repeatFrom", draft.repeatFrom().wireName());

@@ -20,6 +20,15 @@ final class TaskListingSql {
 
   static final String PRIORITY_RANK = "(CASE t.priority WHEN 'high' THEN 2 WHEN 'medium' THEN 1 ELSE 0 END)";
 
+  /**
+   * The columns {@link Task} maps, no more: {@code t.*} would also carry the search vector (as
+   * long as the text it indexes) and the generated reminder time to every listing.
+   */
+  static final String COLUMNS = "t.id, t.user_id, t.title, t.description, t.priority, t.category, t.tags, t.due_date,"
+      + " t.all_day, t.time_zone, t.recurrence_rule, t.repeat_from, t.remind_before_minutes, t.reminder_sent,"
+      + " t.completed, t.completed_at, t.series_id, t.series_start, t.occurrence_index, t.successor_id,"
+      + " t.created_at, t.updated_at, t.version";
+
   /** One sort key: a column or expression, its direction, whether it can be null. */
   private record Key(String sql, boolean descending, boolean nullable) {}
 
@@ -45,7 +54,7 @@ final class TaskListingSql {
         order.append(" NULLS LAST");
       }
     }
-    String text = "SELECT t.* FROM tasks t WHERE " + sql.where + " ORDER BY " + order + " LIMIT " + (query.limit() + 1);
+    String text = "SELECT " + COLUMNS + " FROM tasks t WHERE " + sql.where + " ORDER BY " + order + " LIMIT " + (query.limit() + 1);
     return new Statement(text, List.copyOf(sql.parameters));
   }
 

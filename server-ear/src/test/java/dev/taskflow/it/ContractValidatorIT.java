@@ -198,9 +198,15 @@ class ContractValidatorIT {
   }
 
   @Test
-  void unknownApiPathIsAViolation() {
-    assertThat(contract.violations("GET", "/api/v1/nope", 404, "application/problem+json", "{}"))
+  void anUnknownApiPathMayOnlyAnswerAProblem() {
+    assertThat(contract.violations("GET", "/api/v1/nope", 200, "application/json", "{}"))
         .singleElement().asString().contains("GET /api/v1/nope", "undocumented path");
+    assertThat(contract.violations("GET", "/api/v1/nope", 404, "text/html", "<h1>Not Found</h1>"))
+        .singleElement().asString().contains("undocumented path");
+    assertThat(contract.violations("GET", "/api/v1/nope", 404, "application/problem+json",
+        "{\"type\": \"about:blank\", \"title\": \"Not Found\", \"status\": 404}")).isEmpty();
+    assertThat(contract.violations("GET", "/api/v1/nope", 404, "application/problem+json", "{\"status\": \"404\"}"))
+        .as("still a Problem").isNotEmpty();
   }
 
   @Test

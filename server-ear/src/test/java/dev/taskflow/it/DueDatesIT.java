@@ -78,4 +78,46 @@ class DueDatesIT {
       assertThat(reply.json().getJsonArray("occurrences").getString(0)).as(start).isEqualTo("2030-01-05T09:00:00+01:00");
     }
   }
+
+  @Test
+  void anAllDayTaskIsDueOnItsDayInItsZone() {
+    long id = Api.createTask(user, "{\"title\": \"Passport\", \"dueDate\": \"2030-01-05\", \"timeZone\": \"Europe/Berlin\"}")
+        .getJsonNumber("id").longValue();
+    String path = TASKS + "/" + id;
+    assertThat(Api.get(user, path).json().getString("dueDate")).isEqualTo("2030-01-05");
+
+    // it is due from the start of the day in Berlin: 2030-01-04T23:00:00Z
+    String justBefore = java.net.URLEncoder.encode("2030-01-04T23:59:00+01:00", java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(Api.get(user, TASKS + "?dueAfter=2030-01-04T23:00:00Z&dueBefore=" + justBefore).items()).hasSize(1);
+    assertThat(Api.get(user, TASKS + "?dueAfter=2030-01-04T23:00:01Z").items()).isEmpty();
+
+    Api.Reply moved = Api.patch(user, path, "{\"timeZone\": \"Asia/Tokyo\"}");
+    assertThat(moved.json().getString("dueDate")).as("a new zone keeps the day").isEqualTo("2030-01-05");
+    assertThat(Api.get(user, TASKS + "?dueAfter=2030-01-04T15:00:00Z&dueBefore=2030-01-04T15:00:01Z").items())
+        .as("now from the start of the day in Tokyo").hasSize(1);
+
+    Api.Reply timed = Api.patch(user, path, "{\"dueDate\": \"2030-01-05T10:00:00\"}");
+    assertThat(timed.json().getString("dueDate")).as("a time of day ends all-day").isEqualTo("2030-01-05T01:00:00Z");
+  }
+
+  @Test
+  void anAllDaySeriesCannotRepeatWithinADay() {
+    Api.Reply reply = Api.post(user, TASKS,
+        "{\"title\": \"t\", \"dueDate\": \"2030-01-05\", \"recurrenceRule\": \"FREQ=DAILY;BYHOUR=9\"}");
+
+    assertProblem(reply, 400);
+    assertThat(reply.errorFields()).containsExactly("recurrenceRule");
+    assertThat(Api.post(user, TASKS, "{\"title\": \"t\", \"dueDate\": \"2030-02-29\"}").json().getString("detail"))
+        .contains("does not exist", "February 2030 has 28 days");
+  }
+
+  @Test
+  void thePreviewOfAnAllDaySeriesAnswersDays() {
+    Api.Reply reply = Api.post(user, "/api/v1/recurrence/preview",
+        "{\"rule\": \"FREQ=MONTHLY;BYDAY=-1FR\", \"start\": \"2030-01-01\", \"timeZone\": \"Europe/Berlin\", \"count\": 3}");
+
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+    assertThat(reply.json().getJsonArray("occurrences").getValuesAs(jakarta.json.JsonString::getString))
+        .containsExactly("2030-01-25", "2030-02-22", "2030-03-29");
+  }
 }

@@ -42,10 +42,12 @@ class IsolationIT {
   }
 
   @Test
-  void aUserIdInTheBodyIsIgnored() {
-    JsonObject task = Api.createTask(bob, "{\"title\": \"planted\", \"userId\": \"" + alice + "\", \"user_id\": \"" + alice + "\"}");
+  void aUserIdInTheBodyIsRefusedAndPlantsNothing() {
+    Api.Reply reply = Api.post(bob, TASKS, "{\"title\": \"planted\", \"userId\": \"" + alice + "\", \"user_id\": \"" + alice + "\"}");
 
-    assertThat(Api.get(bob, TASKS + "/" + task.getJsonNumber("id").longValue()).status()).isEqualTo(200);
+    assertProblem(reply, 400);
+    assertThat(reply.errorFields()).containsExactly("userId", "user_id");
     assertThat(Api.get(alice, TASKS + "?status=all").json().getInt("total")).isZero();
+    assertThat(Api.get(bob, TASKS + "?status=all").json().getInt("total")).isZero();
   }
 }

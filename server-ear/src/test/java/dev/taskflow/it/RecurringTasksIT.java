@@ -132,6 +132,18 @@ class RecurringTasksIT {
   }
 
   @Test
+  void anAllDayWeeklyTaskRepeatsOnDaysAcrossTheDaylightSavingChange() {
+    JsonObject task = Api.createTask(user,
+        "{\"title\": \"Bins out\", \"dueDate\": \"2030-03-25\", \"timeZone\": \"Europe/Berlin\", \"recurrenceRule\": \"FREQ=WEEKLY\"}");
+    assertThat(task.getString("dueDate")).isEqualTo("2030-03-25");
+    complete(id(task));
+
+    JsonObject next = awaitSuccessor(id(task));
+
+    assertThat(next.getString("dueDate")).isEqualTo("2030-04-01"); // the day, though Berlin is at +02:00 by then
+  }
+
+  @Test
   void anOverdueDailyTaskGetsItsSuccessorInTheFuture() {
     JsonObject task =
         Api.createTask(

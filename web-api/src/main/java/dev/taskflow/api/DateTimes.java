@@ -23,7 +23,7 @@ public final class DateTimes {
 
   private static final Pattern SHAPE = Pattern.compile(
       "(\\d{4})-(\\d{2})-(\\d{2})[Tt](\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?([Zz]|[+-]\\d{2}:\\d{2})?");
-  private static final Pattern DATE_ONLY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  private static final Pattern DATE_ONLY = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
 
   public static final String FORMS =
       "an RFC 3339 timestamp such as 2030-01-05T09:00:00+01:00 or 2030-01-05T09:00:00Z, or a local date-time"
@@ -60,14 +60,38 @@ public final class DateTimes {
     return read(text, zone, zoneGiven).local();
   }
 
+  /**
+   * The day {@code text} names if it is a date alone ({@code 2030-01-05}: an all-day due date);
+   * null if it is not a date alone. A date that does not exist is refused saying so.
+   */
+  public static LocalDate day(String text) throws Invalid {
+    Matcher m = DATE_ONLY.matcher(text);
+    if (!m.matches()) {
+      return null;
+    }
+    return date(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+  }
+
+  /** Words for rule parts an all-day series cannot have (times of day), or null when it has none. */
+  public static String timeOfDayIn(String rule) {
+    for (String part : rule.toUpperCase(Locale.ROOT).split(";")) {
+      String name = part.contains("=") ? part.substring(0, part.indexOf('=')) : part;
+      String value = part.substring(name.length()).replaceFirst("^=", "");
+      if (name.equals("BYHOUR") || name.equals("BYMINUTE") || name.equals("BYSECOND")
+          || name.equals("FREQ") && (value.equals("HOURLY") || value.equals("MINUTELY") || value.equals("SECONDLY"))) {
+        return part;
+      }
+    }
+    return null;
+  }
+
   private record Read(LocalDateTime local, ZonedDateTime at) {}
 
   private static Read read(String text, ZoneId zone, boolean zoneGiven) throws Invalid {
     Matcher m = SHAPE.matcher(text);
     if (!m.matches()) {
       if (DATE_ONLY.matcher(text).matches()) {
-        throw new Invalid("must have a time of day: all-day due dates (a date alone) are not supported yet;"
-            + " write e.g. " + text + "T09:00:00");
+        throw new Invalid("must have a time of day here, e.g. " + text + "T09:00:00");
       }
       throw new Invalid("must be " + FORMS);
     }

@@ -18,6 +18,9 @@ public final class TaskJson {
   private TaskJson() {}
 
   public static Task task(JsonObject json) {
+    String due = text(json, "dueDate");
+    boolean allDay = due != null && due.length() == 10; // a date alone: 2030-01-05
+    String zone = json.getString("timeZone", "UTC");
     return new Task(
         json.getJsonNumber("id").longValue(),
         json.getString("title", ""),
@@ -25,8 +28,8 @@ public final class TaskJson {
         Priority.fromWire(text(json, "priority")),
         text(json, "category"),
         strings(json, "tags"),
-        instant(json, "dueDate"),
-        json.getString("timeZone", "UTC"),
+        allDay ? java.time.LocalDate.parse(due).atStartOfDay(zone(zone)).toInstant() : instant(json, "dueDate"),
+        zone,
         text(json, "recurrenceRule"),
         RepeatFrom.fromWire(text(json, "repeatFrom")),
         json.containsKey("remindBeforeMinutes") ? json.getInt("remindBeforeMinutes") : 60,
@@ -36,7 +39,17 @@ public final class TaskJson {
         number(json, "seriesId"),
         instant(json, "createdAt"),
         instant(json, "updatedAt"),
-        json.get("rank") instanceof JsonNumber rank ? rank.doubleValue() : null);
+        json.get("rank") instanceof JsonNumber rank ? rank.doubleValue() : null,
+        allDay);
+  }
+
+  /** The zone id, or UTC when this client's Java does not know it. */
+  static java.time.ZoneId zone(String id) {
+    try {
+      return java.time.ZoneId.of(id == null ? "UTC" : id);
+    } catch (java.time.DateTimeException e) {
+      return java.time.ZoneOffset.UTC;
+    }
   }
 
   public static List<Task> items(JsonObject page) {
@@ -60,7 +73,9 @@ public final class TaskJson {
         .add("remindBeforeMinutes", draft.remindBeforeMinutes());
     nullable(json, "description", draft.description());
     nullable(json, "category", draft.category());
-    nullable(json, "dueDate", draft.dueDate() == null ? null : draft.dueDate().toString());
+    nullable(json, "dueDate", draft.dueDate() == null ? null
+        : draft.allDay() ? java.time.LocalDate.ofInstant(draft.dueDate(), zone(draft.timeZone())).toString()
+        : draft.dueDate().toString());
     nullable(json, "recurrenceRule", draft.recurrenceRule());
     return json.build();
   }

@@ -15,7 +15,33 @@ public final class DueDates {
   private static final DateTimeFormatter OTHER_YEAR =
       DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
 
+  private static final DateTimeFormatter DAY_THIS_YEAR = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+  private static final DateTimeFormatter DAY_OTHER_YEAR = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+
   private DueDates() {}
+
+  /** A task's due date: an all-day task by its day ("Tomorrow · all day"), any other by its moment. */
+  public static String describe(dev.taskflow.desktop.task.Task task, Clock clock) {
+    LocalDate day = task.dueDay();
+    return day == null ? describe(task.dueDate(), clock) : describeDay(day, clock);
+  }
+
+  /** An all-day due date: the day itself, whatever the zone this desktop is in. */
+  public static String describeDay(LocalDate day, Clock clock) {
+    LocalDate today = LocalDate.now(clock);
+    String text;
+    if (day.equals(today)) {
+      text = "Today";
+    } else if (day.equals(today.plusDays(1))) {
+      text = "Tomorrow";
+    } else if (day.equals(today.minusDays(1))) {
+      text = "Yesterday";
+    } else {
+      text = day.format(day.getYear() == today.getYear() ? DAY_THIS_YEAR : DAY_OTHER_YEAR);
+    }
+    text += " · all day";
+    return day.isBefore(today) ? "Overdue · " + text : text;
+  }
 
   public static String describe(Instant due, Clock clock) {
     if (due == null) {

@@ -254,7 +254,7 @@ public final class MainView extends BorderPane {
           setText(null);
         } else {
           setText(reminder.task().title() + "\n" + reminder.headline() + " · "
-              + DueDates.describe(reminder.task().dueDate(), model.clock()));
+              + DueDates.describe(reminder.task(), model.clock()));
         }
       }
     });

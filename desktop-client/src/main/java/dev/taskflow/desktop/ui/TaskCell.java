@@ -57,7 +57,7 @@ final class TaskCell extends ListCell<Task> {
 
     FlowPane meta = new FlowPane(6, 4);
     meta.getStyleClass().add("task-meta");
-    Label due = badge(DueDates.describe(task.dueDate(), clock), "due");
+    Label due = badge(DueDates.describe(task, clock), "due");
     if (task.isOverdue(clock.instant())) {
       due.getStyleClass().add("overdue");
     } else if (task.dueDate() != null && !task.completed()

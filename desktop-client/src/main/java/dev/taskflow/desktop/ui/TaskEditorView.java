@@ -18,6 +18,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -93,9 +94,13 @@ public final class TaskEditorView {
     time.setPrefColumnCount(5);
     time.setPromptText("HH:mm");
     time.textProperty().bindBidirectional(model.dueTimeProperty());
+    CheckBox wholeDay = new CheckBox("All day");
+    wholeDay.setId("allDayField");
+    wholeDay.selectedProperty().bindBidirectional(model.allDayProperty());
+    time.disableProperty().bind(wholeDay.selectedProperty());
     Button clearDate = new Button("No date");
     clearDate.setOnAction(event -> date.setValue(null));
-    field("Due", new HBox(8, date, time, clearDate), "dueDate");
+    field("Due", new HBox(8, date, time, wholeDay, clearDate), "dueDate");
 
     TextField zone = new TextField();
     zone.setId("timeZoneField");

@@ -7,6 +7,7 @@ import dev.taskflow.desktop.task.Priority;
 import dev.taskflow.desktop.task.RepeatFrom;
 import dev.taskflow.desktop.task.Task;
 import dev.taskflow.desktop.task.TaskDraft;
+import dev.taskflow.desktop.task.TaskRules;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -66,6 +67,8 @@ public final class TaskEditorViewModel {
   private final StringProperty tags = new SimpleStringProperty("");
   private final ObjectProperty<LocalDate> dueDate = new SimpleObjectProperty<>();
   private final StringProperty dueTime = new SimpleStringProperty("09:00");
+  /** Due on the date alone, not at a time of day (the time field is then ignored). */
+  private final BooleanProperty allDay = new SimpleBooleanProperty();
   private final StringProperty timeZone = new SimpleStringProperty();
   private final StringProperty remindBefore = new SimpleStringProperty("60");
   private final ObjectProperty<RepeatFrom> repeatFrom = new SimpleObjectProperty<>(RepeatFrom.DUE);
@@ -99,7 +102,7 @@ public final class TaskEditorViewModel {
       load(original);
     }
     Observable[] previewInputs = {recurrence, interval, weeklyDays, monthDay, weekOfMonth, weekday, customRule,
-        dueDate, dueTime, timeZone};
+        dueDate, dueTime, timeZone, allDay};
     for (Observable input : previewInputs) {
       input.addListener(o -> previewSoon());
     }
@@ -123,7 +126,11 @@ public final class TaskEditorViewModel {
     remindBefore.set(Integer.toString(task.remindBeforeMinutes()));
     repeatFrom.set(task.repeatFrom());
     LocalDate date = null;
-    if (task.dueDate() != null) {
+    allDay.set(task.allDay());
+    if (task.allDay()) {
+      date = task.dueDay();
+      dueDate.set(date);
+    } else if (task.dueDate() != null) {
       ZonedDateTime due = task.dueDate().atZone(zoneOr(task.timeZone()));
       date = due.toLocalDate();
       dueDate.set(date);
@@ -167,15 +174,16 @@ public final class TaskEditorViewModel {
     String cleanTitle = title.get().strip();
     if (cleanTitle.isEmpty()) {
       found.put("title", "Title is required");
-    } else if (cleanTitle.length() > 200) {
-      found.put("title", "Title must be at most 200 characters (now " + cleanTitle.length() + ")");
+    } else if (TaskRules.length(cleanTitle) > TaskRules.MAX_TITLE) {
+      found.put("title", "Title must be at most " + TaskRules.MAX_TITLE + " characters (now "
+          + TaskRules.length(cleanTitle) + ")");
     }
-    if (description.get().length() > 10_000) {
+    if (TaskRules.length(description.get()) > TaskRules.MAX_DESCRIPTION) {
       found.put("description", "Description must be at most 10,000 characters");
     }
     String cleanCategory = category.get().strip();
-    if (cleanCategory.length() > 50) {
-      found.put("category", "Category must be at most 50 characters");
+    if (TaskRules.length(cleanCategory) > TaskRules.MAX_CATEGORY) {
+      found.put("category", "Category must be at most " + TaskRules.MAX_CATEGORY + " characters");
     }
     List<String> tagList = parseTags(found);
     ZoneId zone = null;
@@ -200,9 +208,13 @@ public final class TaskEditorViewModel {
     if (!found.isEmpty()) {
       return null;
     }
-    var due = dueDate.get() == null ? null : LocalDateTime.of(dueDate.get(), time).atZone(zone).toInstant();
+    boolean wholeDay = allDay.get() && dueDate.get() != null;
+    var due = dueDate.get() == null ? null
+        : wholeDay ? dueDate.get().atStartOfDay(zone).toInstant()
+        : LocalDateTime.of(dueDate.get(), time).atZone(zone).toInstant();
     return new TaskDraft(cleanTitle, description.get().isBlank() ? null : description.get(), priority.get(),
-        cleanCategory.isEmpty() ? null : cleanCategory, tagList, due, zone.getId(), rule, repeatFrom.get(), lead);
+        cleanCategory.isEmpty() ? null : cleanCategory, tagList, due, zone.getId(), rule, repeatFrom.get(), lead,
+        wholeDay);
   }
 
   private List<String> parseTags(Map<String, String> found) {
@@ -212,19 +224,23 @@ public final class TaskEditorViewModel {
       if (tag.isEmpty()) {
         continue;
       }
-      if (tag.length() > 50) {
-        found.put("tags", "Each tag must be at most 50 characters: \"" + tag.substring(0, 20) + "…\"");
+      if (TaskRules.length(tag) > TaskRules.MAX_TAG) {
+        found.put("tags", "Each tag must be at most " + TaskRules.MAX_TAG + " characters: \""
+            + tag.substring(0, tag.offsetByCodePoints(0, 20)) + "…\"");
       } else if (!unique.add(tag)) {
         found.put("tags", "The tag \"" + tag + "\" is listed twice");
       }
     }
-    if (unique.size() > 20) {
+    if (unique.size() > TaskRules.MAX_TAGS) {
       found.put("tags", "At most 20 tags (now " + unique.size() + ")");
     }
     return new ArrayList<>(unique);
   }
 
   private LocalTime parseTime(Map<String, String> found) {
+    if (allDay.get()) {
+      return LocalTime.MIDNIGHT; // an all-day series starts at the start of its day
+    }
     String text = dueTime.get() == null ? "" : dueTime.get().strip();
     if (dueDate.get() == null) {
       if (!text.isEmpty() && !text.equals("09:00")) {
@@ -246,7 +262,7 @@ public final class TaskEditorViewModel {
   private Integer parseLead(Map<String, String> found) {
     try {
       int minutes = Integer.parseInt(remindBefore.get().strip());
-      if (minutes >= 0 && minutes <= 43_200) {
+      if (minutes >= 0 && minutes <= TaskRules.MAX_REMIND_MINUTES) {
         return minutes;
       }
     } catch (NumberFormatException e) {
@@ -330,7 +346,9 @@ public final class TaskEditorViewModel {
       if (generation != previewGeneration) {
         return;
       }
-      preview.setAll(occurrences.stream().map(TaskEditorViewModel::format).toList());
+      boolean days = allDay.get();
+      preview.setAll(occurrences.stream()
+          .map(o -> days ? o.toLocalDate().format(DAY) + " (all day)" : format(o)).toList());
       previewMessage.set(occurrences.isEmpty() ? "This rule has no dates from the due date on"
           : "Next " + occurrences.size() + " (" + pattern().describe() + ")");
     }, error -> {
@@ -340,6 +358,8 @@ public final class TaskEditorViewModel {
       }
     });
   }
+
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", java.util.Locale.ENGLISH);
 
   private static String format(OffsetDateTime occurrence) {
     return occurrence.format(OCCURRENCE) + " (UTC" + (occurrence.getOffset().getTotalSeconds() == 0 ? ""
@@ -372,6 +392,10 @@ public final class TaskEditorViewModel {
 
   public StringProperty dueTimeProperty() {
     return dueTime;
+  }
+
+  public BooleanProperty allDayProperty() {
+    return allDay;
   }
 
   public StringProperty timeZoneProperty() {

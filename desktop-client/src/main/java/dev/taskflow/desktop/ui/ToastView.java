@@ -29,7 +29,7 @@ final class ToastView extends VBox {
     Label title = new Label(reminder.task().title());
     title.getStyleClass().add("toast-title");
     title.setWrapText(true);
-    Label due = new Label(DueDates.describe(reminder.task().dueDate(), clock));
+    Label due = new Label(DueDates.describe(reminder.task(), clock));
     due.getStyleClass().add("toast-due");
 
     Button open = new Button("Open");

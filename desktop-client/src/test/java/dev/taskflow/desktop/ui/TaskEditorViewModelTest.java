@@ -66,6 +66,31 @@ class TaskEditorViewModelTest {
   }
 
   @Test
+  void lengthsCountCharactersNotUtf16Units() {
+    TaskEditorViewModel editor = newEditor();
+    editor.titleProperty().set("\uD83C\uDF31".repeat(200)); // 200 characters, 400 UTF-16 units
+
+    assertThat(editor.validate()).isNotNull();
+    assertThat(editor.errors()).isEmpty();
+  }
+
+  @Test
+  void anAllDayTaskIsDueFromTheStartOfItsDayAndIgnoresTheTime() {
+    TaskEditorViewModel editor = newEditor();
+    editor.titleProperty().set("Passport");
+    editor.dueDateProperty().set(LocalDate.of(2030, 1, 5));
+    editor.dueTimeProperty().set("not a time");
+    editor.timeZoneProperty().set("Europe/Berlin");
+    editor.allDayProperty().set(true);
+
+    TaskDraft draft = editor.validate();
+
+    assertThat(editor.errors()).isEmpty();
+    assertThat(draft.allDay()).isTrue();
+    assertThat(draft.dueDate()).isEqualTo(java.time.Instant.parse("2030-01-04T23:00:00Z"));
+  }
+
+  @Test
   void aValidFormBecomesTheDraftInTheChosenZone() {
     TaskEditorViewModel editor = newEditor();
     editor.titleProperty().set("  Weekly review  ");

@@ -54,13 +54,20 @@ public class RecurrencePreviewResource {
     Recurrence rule = rule(json, errors);
     ZoneId zone = zone(json, errors);
     LocalDateTime start = start(json, zone, errors);
+    boolean allDay = json.get("start") instanceof JsonString s && isDay(s.getString());
+    if (allDay && rule != null && json.get("rule") instanceof JsonString r && DateTimes.timeOfDayIn(r.getString()) != null) {
+      errors.add(new FieldError("rule", "repeats by days from a date alone, so it cannot have "
+          + DateTimes.timeOfDayIn(r.getString()) + "; give start a time of day to repeat within days"));
+    }
     int count = count(json, errors);
     if (!errors.isEmpty()) {
       throw invalid(errors);
     }
     JsonArrayBuilder occurrences = Jsons.createArrayBuilder();
     try {
-      rule.first(start, zone, count).forEach(o -> occurrences.add(o.format(LOCAL_WITH_OFFSET)));
+      // an all-day series answers its days; any other its local times with their offset
+      rule.first(start, zone, count)
+          .forEach(o -> occurrences.add(allDay ? o.toLocalDate().toString() : o.format(LOCAL_WITH_OFFSET)));
     } catch (InvalidRuleException e) {
       throw invalid(List.of(new FieldError("rule", e.getMessage())));
     }
@@ -83,11 +90,12 @@ public class RecurrencePreviewResource {
   /** The start as a local date-time in the zone: the same forms a task's dueDate takes. */
   private static LocalDateTime start(JsonObject json, ZoneId zone, List<FieldError> errors) {
     if (!(json.get("start") instanceof JsonString s)) {
-      errors.add(new FieldError("start", "is required: " + DateTimes.FORMS));
+      errors.add(new FieldError("start", "is required: a date such as 2030-01-05 (an all-day series), or " + DateTimes.FORMS));
       return null;
     }
     try {
-      LocalDateTime local = DateTimes.local(s.getString(), zone, hasValue(json, "timeZone"));
+      java.time.LocalDate day = DateTimes.day(s.getString());
+      LocalDateTime local = day != null ? day.atStartOfDay() : DateTimes.local(s.getString(), zone, hasValue(json, "timeZone"));
       if (local == null) {
         return null; // a local date-time in an invalid zone: the zone is reported
       }
@@ -99,6 +107,14 @@ public class RecurrencePreviewResource {
     } catch (DateTimes.Invalid e) {
       errors.add(new FieldError("start", e.getMessage()));
       return null;
+    }
+  }
+
+  private static boolean isDay(String text) {
+    try {
+      return DateTimes.day(text) != null;
+    } catch (DateTimes.Invalid e) {
+      return false;
     }
   }
 

@@ -15,6 +15,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -86,15 +87,18 @@ public final class TaskInput {
     String category = text("category", MAX_CATEGORY, true);
     List<String> tags = tags();
     String timeZone = timeZone();
-    Instant dueDate = dueDate(timeZone);
-    String rule = recurrenceRule(dueDate, timeZone);
+    Due due = dueDate(timeZone);
+    Instant dueDate = due == null ? null : due.at();
+    boolean allDay = due != null && due.allDay();
+    String rule = recurrenceRule(dueDate, allDay, timeZone);
     RepeatFrom repeatFrom = choice("repeatFrom", RepeatFrom.class, RepeatFrom.DUE);
     int remind = remindBeforeMinutes();
     boolean completed = completed();
     if (!errors.isEmpty()) {
       throw new InvalidTaskException(errors);
     }
-    return new TaskDraft(title, description, priority, category, tags, dueDate, timeZone, rule, repeatFrom, remind, completed);
+    return new TaskDraft(title, description, priority, category, tags, dueDate, timeZone, rule, repeatFrom, remind, completed,
+        allDay);
   }
 
   private String title() {
@@ -176,28 +180,40 @@ public final class TaskInput {
     return tags;
   }
 
+  /** A due date: a moment, or the start of a day in the task's zone for an all-day task. */
+  private record Due(Instant at, boolean allDay) {}
+
   /** {@code zone} is null when the timeZone is invalid (and reported). */
-  private Instant dueDate(String zone) {
+  private Due dueDate(String zone) {
     JsonValue value = json.get("dueDate");
     if (isNull(value)) {
       return null;
     }
     if (!(value instanceof JsonString s)) {
-      return error("dueDate", "must be a string (" + DateTimes.FORMS + ") or null");
+      return error("dueDate", "must be a string (a date such as 2030-01-05 for an all-day task, or "
+          + DateTimes.FORMS + ") or null");
     }
-    Instant due;
+    Due due;
     try {
-      // the zone is "given" unless a new task leaves it to its default (UTC): then any offset goes
-      var parsed = DateTimes.parse(s.getString(), zone == null ? null : ZoneId.of(zone), !isNull(json.get("timeZone")));
-      if (parsed == null) {
-        return null; // a local date-time in an invalid zone: the zone is reported
+      LocalDate day = DateTimes.day(s.getString());
+      if (day != null) {
+        if (zone == null) {
+          return null; // the day starts when the zone says: the zone is reported
+        }
+        due = new Due(day.atStartOfDay(ZoneId.of(zone)).toInstant(), true);
+      } else {
+        // the zone is "given" unless a new task leaves it to its default (UTC): then any offset goes
+        var parsed = DateTimes.parse(s.getString(), zone == null ? null : ZoneId.of(zone), !isNull(json.get("timeZone")));
+        if (parsed == null) {
+          return null; // a local date-time in an invalid zone: the zone is reported
+        }
+        due = new Due(parsed.toInstant().truncatedTo(ChronoUnit.MICROS), false); // PostgreSQL keeps microseconds
       }
-      due = parsed.toInstant().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
     } catch (DateTimes.Invalid e) {
       return error("dueDate", e.getMessage());
     }
-    boolean unchanged = current != null && due.equals(current.dueDate());
-    if (!unchanged && (due.isBefore(EARLIEST) || due.isAfter(LATEST))) {
+    boolean unchanged = current != null && due.at().equals(current.dueDate());
+    if (!unchanged && (due.at().isBefore(EARLIEST) || due.at().isAfter(LATEST))) {
       return error("dueDate", "must be between 1970-01-01 and 9999-12-31");
     }
     return due;
@@ -219,7 +235,7 @@ public final class TaskInput {
   }
 
   /** {@code zone} is null when the timeZone is invalid (and reported). */
-  private String recurrenceRule(Instant dueDate, String zone) {
+  private String recurrenceRule(Instant dueDate, boolean allDay, String zone) {
     JsonValue value = json.get("recurrenceRule");
     if (isNull(value)) {
       return null;
@@ -237,6 +253,11 @@ public final class TaskInput {
         return error("recurrenceRule", "needs a dueDate: the first occurrence of the series");
       }
       return null; // the dueDate itself is invalid and reported
+    }
+    String timeOfDay = allDay ? DateTimes.timeOfDayIn(rule) : null;
+    if (timeOfDay != null) {
+      return error("recurrenceRule", "repeats by days for an all-day task, so it cannot have " + timeOfDay
+          + "; give the dueDate a time of day to repeat within days");
     }
     boolean unchanged =
         current != null

@@ -60,4 +60,36 @@ class JsonBodiesTest {
   void anEmptyStreamIsRejected() {
     assertThatThrownBy(() -> JsonBodies.readObject(null)).isInstanceOf(ProblemException.class);
   }
+
+  @Test
+  void aKeyGivenTwiceIsRefusedWhereverItIs() {
+    for (String[] body : new String[][] {
+      {"{\"title\": \"one\", \"title\": \"two\"}", "title"},
+      {"{\"a\": {\"b\": 1, \"b\": 1}}", "a.b"},
+      {"{\"tags\": [\"x\", {\"k\": 1, \"k\": 2}]}", "tags[1].k"},
+    }) {
+      ProblemException e = rejection(body[0]);
+      assertThat(e.problem().type()).isEqualTo("urn:taskflow:problem:malformed-request");
+      assertThat(e.problem().errors()).singleElement().satisfies(err -> {
+        assertThat(err.field()).isEqualTo(body[1]);
+        assertThat(err.message()).isEqualTo("appears more than once in the object");
+      });
+    }
+  }
+
+  @Test
+  void theSameKeyInSiblingObjectsIsFine() {
+    assertThat(JsonBodies.readObject(new ByteArrayInputStream(
+        "{\"a\": {\"k\": 1}, \"b\": {\"k\": 2}, \"c\": [{\"k\": 3}, {\"k\": 4}]}".getBytes(StandardCharsets.UTF_8))))
+        .containsKeys("a", "b", "c");
+  }
+
+  @Test
+  void nestingIsBounded() {
+    assertThat(JsonBodies.readObject(new ByteArrayInputStream(
+        ("[".repeat(JsonBodies.MAX_DEPTH) + "]".repeat(JsonBodies.MAX_DEPTH)).replaceFirst("\\[", "{\"a\": [")
+            .concat("}").getBytes(StandardCharsets.UTF_8)))).containsKey("a");
+    assertThat(rejection("{\"a\":" + "[".repeat(JsonBodies.MAX_DEPTH + 1) + "]".repeat(JsonBodies.MAX_DEPTH + 1) + "}")
+        .problem().detail()).contains("nests deeper than " + JsonBodies.MAX_DEPTH);
+  }
 }
