@@ -87,8 +87,8 @@ class DueDatesIT {
     assertThat(Api.get(user, path).json().getString("dueDate")).isEqualTo("2030-01-05");
 
     // it is due from the start of the day in Berlin: 2030-01-04T23:00:00Z
-    String justBefore = java.net.URLEncoder.encode("2030-01-04T23:59:00+01:00", java.nio.charset.StandardCharsets.UTF_8);
-    assertThat(Api.get(user, TASKS + "?dueAfter=2030-01-04T23:00:00Z&dueBefore=" + justBefore).items()).hasSize(1);
+    String justAfter = java.net.URLEncoder.encode("2030-01-05T00:00:01+01:00", java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(Api.get(user, TASKS + "?dueAfter=2030-01-04T23:00:00Z&dueBefore=" + justAfter).items()).hasSize(1);
     assertThat(Api.get(user, TASKS + "?dueAfter=2030-01-04T23:00:01Z").items()).isEmpty();
 
     Api.Reply moved = Api.patch(user, path, "{\"timeZone\": \"Asia/Tokyo\"}");

@@ -38,7 +38,7 @@ class TaskValidationIT {
         Arguments.of("tag not a string", "{\"title\": \"t\", \"tags\": [1]}", "tags[0]"),
         Arguments.of("duplicate tags", "{\"title\": \"t\", \"tags\": [\"a\", \"b\", \"a\"]}", "tags[2]"),
         Arguments.of("dueDate not a date", "{\"title\": \"t\", \"dueDate\": \"next friday\"}", "dueDate"),
-        Arguments.of("dueDate a date alone", "{\"title\": \"t\", \"dueDate\": \"2030-01-05\"}", "dueDate"),
+        Arguments.of("dueDate a date that does not exist", "{\"title\": \"t\", \"dueDate\": \"2030-02-29\"}", "dueDate"),
         Arguments.of("dueDate at 24:00", "{\"title\": \"t\", \"dueDate\": \"2030-01-05T24:00:00Z\"}", "dueDate"),
         Arguments.of("dueDate in month 13", "{\"title\": \"t\", \"dueDate\": \"2030-13-05T09:00:00Z\"}", "dueDate"),
         Arguments.of("dueDate's offset not the zone's",

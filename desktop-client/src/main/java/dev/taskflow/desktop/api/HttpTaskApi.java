@@ -45,7 +45,9 @@ public final class HttpTaskApi implements TaskApi {
   @Override
   public List<Task> list(TaskStatus status) {
     List<Task> all = new ArrayList<>();
-    String first = "api/v1/tasks?status=" + status.wire() + "&limit=" + PAGE;
+    // past the cap, the open tasks due soonest and the most recently completed ones matter most
+    String first = "api/v1/tasks?status=" + status.wire() + "&limit=" + PAGE
+        + (status == TaskStatus.COMPLETED ? "&sort=-updated" : "");
     String next = null;
     do {
       JsonObject page = send(get(next == null ? first : first + "&cursor=" + URLEncoder.encode(next, StandardCharsets.UTF_8)));

@@ -10,7 +10,10 @@ import java.util.List;
 /** The Taskflow REST API as the client uses it. Blocking: call it off the FX thread. */
 public interface TaskApi {
 
-  /** Every task with the given status, in the API's order (due date, nulls last, then id). */
+  /**
+   * The tasks with the given status, page by page (cursor), up to a cap: open ones due soonest
+   * first, completed ones most recently changed first.
+   */
   List<Task> list(TaskStatus status);
 
   Task get(long id);
